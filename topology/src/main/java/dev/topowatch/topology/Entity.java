@@ -1,0 +1,51 @@
+package dev.topowatch.topology;
+
+import dev.topowatch.topology.check.CheckSpec;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One entity of the topology, with defaults already applied.
+ *
+ * @param server      the server entity it runs on, or null; running on a server is an implicit dependency
+ * @param runtime     {@code docker}, {@code tmux}, {@code systemd}, {@code process} or free text; may be null
+ * @param dependsOn   the explicit {@code depends_on} entries, in the order written
+ * @param description may be null
+ * @param link        a URL shown on the board, or null
+ */
+public record Entity(String name, EntityType type, String server, String runtime, Duration interval,
+                     Duration timeout, int failureThreshold, int successThreshold, List<Dependency> dependsOn,
+                     Map<String, ConfigText> extra, boolean critical, boolean alerts, ConfigText description,
+                     ConfigText link, CheckSpec check) {
+
+    public Entity {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(check, "check");
+        dependsOn = List.copyOf(dependsOn);
+        extra = Map.copyOf(extra);
+    }
+
+    /**
+     * Everything this entity needs to be available: its server first (an implicit dependency), then
+     * its {@code depends_on} entries.
+     */
+    public List<Dependency> requirements() {
+        if (server == null) {
+            return dependsOn;
+        }
+        var all = new ArrayList<Dependency>(dependsOn.size() + 1);
+        all.add(new Dependency.On(server));
+        all.addAll(dependsOn);
+        return List.copyOf(all);
+    }
+
+    /** The names of every entity this one depends on directly, server included, without repeats. */
+    public List<String> dependencyNames() {
+        return requirements().stream().flatMap(dependency -> dependency.names().stream()).distinct().toList();
+    }
+}
