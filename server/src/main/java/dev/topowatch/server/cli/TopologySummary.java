@@ -1,0 +1,31 @@
+package dev.topowatch.server.cli;
+
+import dev.topowatch.topology.EntityType;
+import dev.topowatch.topology.Topology;
+import dev.topowatch.topology.check.GroupCheck;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The few facts about a topology a person wants after loading it. */
+record TopologySummary(int entities, String perType, long servers, long dependencyEdges) {
+
+    static TopologySummary of(Topology topology) {
+        var perType = topology.countByType().entrySet().stream()
+                .map(entry -> entry.getKey().yamlName() + " " + entry.getValue())
+                .collect(Collectors.joining(", "));
+        long edges = topology.entities().values().stream()
+                .mapToLong(entity -> entity.dependencyNames().size()
+                        + (entity.check() instanceof GroupCheck group ? group.members().size() : 0))
+                .sum();
+        return new TopologySummary(topology.entities().size(), perType,
+                topology.countByType().getOrDefault(EntityType.SERVER, 0L), edges);
+    }
+
+    List<String> lines() {
+        return List.of(
+                ValidateCommand.plural(entities, "entity").replace("entitys", "entities") + (perType.isEmpty() ? "" : " (" + perType + ")"),
+                ValidateCommand.plural((int) servers, "server"),
+                ValidateCommand.plural((int) dependencyEdges, "dependency edge"));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.topowatch.topology.load;
+
+import dev.topowatch.topology.AlertEvent;
+import dev.topowatch.topology.Alerts;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** Reads {@code alerts:}: Telegram and webhooks. */
+final class AlertsReader {
+    static final Set<String> KEYS = Set.of("telegram", "webhooks");
+    static final Set<String> TELEGRAM_KEYS = Set.of("bot_token", "chat_id", "api_url", "proxy", "on");
+    static final Set<String> WEBHOOK_KEYS = Set.of("url", "secret", "on");
+
+    private AlertsReader() {
+    }
+
+    static Alerts read(YamlMap map, Reading reading) {
+        if (map == null) {
+            return Alerts.NONE;
+        }
+        map.rejectUnknown(KEYS, " in alerts");
+        var telegram = telegram(map.map("telegram"));
+        var webhooks = new ArrayList<Alerts.Webhook>();
+        var items = map.sequence("webhooks");
+        for (int i = 0; i < items.size(); i++) {
+            var webhook = YamlMap.of(reading, items.get(i), "alerts.webhooks[" + i + "]", "a webhook", items.get(i));
+            if (webhook != null) {
+                webhooks.add(webhook(webhook));
+            }
+        }
+        return new Alerts(telegram, webhooks);
+    }
+
+    private static Alerts.Telegram telegram(YamlMap map) {
+        if (map == null) {
+            return null;
+        }
+        map.rejectUnknown(TELEGRAM_KEYS, " in alerts.telegram");
+        map.require("bot_token", "chat_id");
+        Urls.check(map, "api_url", Set.of("http", "https"));
+        Urls.check(map, "proxy", Set.of("http", "https", "socks5"));
+        var chats = map.scalars("chat_id", true).stream().map(Scalar::value).map(String::strip).toList();
+        return new Alerts.Telegram(map.secret("bot_token"), chats, map.text("api_url"), map.text("proxy"), events(map));
+    }
+
+    private static Alerts.Webhook webhook(YamlMap map) {
+        map.rejectUnknown(WEBHOOK_KEYS, " in a webhook");
+        map.require("url");
+        Urls.check(map, "url", Set.of("http", "https"));
+        return new Alerts.Webhook(map.text("url"), map.secret("secret"), events(map));
+    }
+
+    /** {@code on: [down, recovered, degraded]}; all of them when absent. */
+    private static Set<AlertEvent> events(YamlMap map) {
+        if (!map.has("on")) {
+            return EnumSet.allOf(AlertEvent.class);
+        }
+        var names = Arrays.stream(AlertEvent.values()).map(AlertEvent::yamlName).toList();
+        var events = EnumSet.noneOf(AlertEvent.class);
+        for (var scalar : map.scalars("on", true)) {
+            var word = scalar.value().strip().toLowerCase(Locale.ROOT);
+            if (names.contains(word)) {
+                events.add(AlertEvent.valueOf(word.toUpperCase(Locale.ROOT)));
+            } else {
+                var hint = Suggestions.closest(word, names).map(near -> "did you mean '" + near + "'? ").orElse("");
+                map.error(scalar.node(), map.field("on") + " items must be one of " + String.join(", ", names)
+                        + " (" + hint + scalar.shown().substring(1));
+            }
+        }
+        return events;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.topowatch.topology.load;
+
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import java.util.Map;
+
+/** What every reader of one file shares: where problems go and how {@code ${VAR}} expands. */
+final class Reading {
+    final Problems problems;
+    private final EnvExpander expander;
+
+    Reading(Problems problems, Map<String, String> environment) {
+        this.problems = problems;
+        this.expander = new EnvExpander(environment);
+    }
+
+    /**
+     * The node as a scalar with the environment expanded, or null when it is YAML null. An unset
+     * variable is an error that names the variable; the value read on is then empty.
+     */
+    Scalar scalar(ScalarNode node, String field) {
+        if (node.getTag().equals(Tag.NULL)) {
+            return null;
+        }
+        var expansion = expander.expand(node.getValue());
+        for (var unset : expansion.unset()) {
+            problems.error(node, field + ": environment variable '" + unset + "' is not set");
+        }
+        return new Scalar(node, node.getValue(), expansion.value(), expansion.variables());
+    }
+
+    static String describe(Node node) {
+        return switch (node.getNodeId()) {
+            case mapping -> "a mapping";
+            case sequence -> "a list";
+            case scalar -> "a single value";
+            case anchor -> "an anchor";
+        };
+    }
+}

@@ -1,0 +1,131 @@
+package dev.topowatch.topology.load;
+
+import dev.topowatch.topology.Defaults;
+import dev.topowatch.topology.Entity;
+import dev.topowatch.topology.Topology;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Loads and validates a topology file. Every problem is collected, with the file, line and column of
+ * the value to edit, so that one run shows them all; a topology is returned only when there is no error.
+ */
+public final class TopologyLoader {
+    static final Set<String> TOP_LEVEL_KEYS = Set.of("board", "defaults", "alerts", "entities");
+    /** Beyond this a file is a mistake (a log, a dump), not a topology; refuse before reading it. */
+    static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+
+    private final Map<String, String> environment;
+
+    /** @param environment what {@code ${VAR}} expands from; pass {@code System.getenv()} in the program */
+    public TopologyLoader(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    public static TopologyLoader withSystemEnvironment() {
+        return new TopologyLoader(System.getenv());
+    }
+
+    public LoadResult load(Path file) {
+        var problems = new Problems(file.toString());
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                problems.fileError("the file is " + size / (1024 * 1024)
+                        + " MB; a topology is at most " + MAX_FILE_BYTES / (1024 * 1024) + " MB");
+                return failed(problems);
+            }
+            var text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+            return parse(text, file);
+        } catch (NoSuchFileException missing) {
+            problems.fileError("no such file");
+        } catch (CharacterCodingException notUtf8) {
+            problems.fileError("the file is not UTF-8 text");
+        } catch (IOException unreadable) {
+            problems.fileError("cannot read the file: " + unreadable.getMessage());
+        }
+        return failed(problems);
+    }
+
+    /** Validates {@code text} as if it were the content of {@code file} (whose folder anchors relative paths). */
+    public LoadResult parse(String text, Path file) {
+        var problems = new Problems(file.toString());
+        var reading = new Reading(problems, environment);
+        var directory = file.toAbsolutePath().normalize().getParent();
+        var root = YamlSource.compose(text, problems);
+        if (root == null) {
+            if (!problems.hasErrors()) {
+                problems.fileError("the file is empty: a topology needs at least 'entities:'");
+            }
+            return failed(problems);
+        }
+        var top = YamlMap.of(reading, root, "", "the file", root);
+        if (top == null) {
+            return failed(problems);
+        }
+        top.rejectUnknown(TOP_LEVEL_KEYS, " at the top level");
+        var board = BoardReader.read(top.map("board"), directory);
+        var defaults = DefaultsReader.read(top.map("defaults"));
+        var alerts = AlertsReader.read(top.map("alerts"), reading);
+        var entities = entities(top, reading, defaults, directory);
+        if (problems.hasErrors()) {
+            return failed(problems);
+        }
+        var topology = new Topology(file, board, defaults, alerts, entities);
+        return new LoadResult(Optional.of(topology), problems.errors(), problems.warnings());
+    }
+
+    private static TreeMap<String, Entity> entities(YamlMap top, Reading reading, Defaults defaults, Path directory) {
+        var entities = new TreeMap<String, Entity>();
+        if (!top.require("entities")) {
+            return entities;
+        }
+        var section = YamlMap.of(reading, top.valueNode("entities"), "", "'entities'", top.keyNode("entities"));
+        if (section == null) {
+            return entities;
+        }
+        if (section.keys().isEmpty()) {
+            reading.problems.warning(top.keyNode("entities"), "'entities' is empty: the board will have nothing to show");
+        }
+        var references = new ArrayList<Reference>();
+        var reader = new EntityReader(reading, defaults, directory, references);
+        var declared = new HashSet<String>();
+        for (var name : section.keys()) {
+            var nameNode = (ScalarNode) section.keyNode(name);
+            if (!EntityReader.NAME.matcher(name).matches()) {
+                reading.problems.error(nameNode, "invalid entity name " + Scalar.quote(name)
+                        + ": use letters, digits, '_', '-' and '.', at most 128 of them");
+                continue;
+            }
+            declared.add(name);
+            var entity = reader.read(name, nameNode, section.valueNode(name));
+            if (entity != null) {
+                entities.put(name, entity);
+            }
+        }
+        ReferenceCheck.check(references, declared, entities, reading.problems);
+        return entities;
+    }
+
+    private static LoadResult failed(Problems problems) {
+        return new LoadResult(Optional.empty(), problems.errors(), problems.warnings());
+    }
+}
