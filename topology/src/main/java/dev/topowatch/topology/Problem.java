@@ -33,6 +33,6 @@ public record Problem(Severity severity, String file, int line, int column, Stri
     /** {@code FILE:LINE:COL: message}, the way compilers print it, so editors can jump to it. */
     @Override
     public String toString() {
-        return file + ":" + positioned();
+        return line == 0 ? file + ": " + positioned() : file + ":" + positioned();
     }
 }

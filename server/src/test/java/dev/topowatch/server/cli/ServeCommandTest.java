@@ -1,0 +1,57 @@
+package dev.topowatch.server.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServeCommandTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void command_line_options_override_the_board_settings() throws IOException {
+        var file = directory.resolve("topology.yaml");
+        Files.writeString(file, """
+                board:
+                  listen: 127.0.0.1:9999
+                entities:
+                  web:
+                    type: tcp
+                    host: 127.0.0.1
+                    port: 80
+                """);
+
+        var run = CliRun.of("serve", file.toString(), "--listen", "[::1]:8181", "--database", "/var/lib/tw.db");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("http://[::1]:8181").contains("/var/lib/tw.db");
+    }
+
+    @Test
+    void an_invalid_topology_is_not_served() throws IOException {
+        var file = directory.resolve("topology.yaml");
+        Files.writeString(file, "entities:\n  web:\n    type: tpc\n");
+
+        var run = CliRun.of("serve", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains(file + ":3:11: entity 'web': unknown type 'tpc' (did you mean 'tcp'?)");
+    }
+
+    @Test
+    void a_malformed_listen_option_is_a_usage_error() throws IOException {
+        var file = directory.resolve("topology.yaml");
+        Files.writeString(file, "entities: {}\n");
+
+        var run = CliRun.of("serve", file.toString(), "--listen", "localhost");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--listen must be HOST:PORT");
+    }
+}
