@@ -1,0 +1,47 @@
+package dev.topowatch.server.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where counters, current state, history and transitions live. Writes are asynchronous and batched
+ * by one writer, in the order they were made; reads see what has been written. SQLite is the
+ * default; the interface lets a server database follow.
+ */
+public interface Store extends AutoCloseable {
+
+    /** The state of every entity, as last written, including removed ones still within retention. */
+    Map<String, EntityState> loadStates();
+
+    /** Queues one check: its raw result for history and the entity's state after it. */
+    void recordCheck(RecordedCheck check, EntityState state);
+
+    /** Queues a transition; it is written in the same transaction as the state queued with it. */
+    void recordTransition(Transition transition, EntityState state);
+
+    /** Queues: the entity left the topology at {@code at}; its history is kept until retention expires. */
+    void markRemoved(String entity, Instant at);
+
+    /** History of one entity from {@code from} (inclusive) to {@code to} (exclusive), one point per step. */
+    List<HistoryPoint> history(String entity, Instant from, Instant to, Duration step);
+
+    /** The newest transitions first; {@code entity} and {@code before} may be null (no filter). */
+    List<Transition> transitions(String entity, int limit, Instant before);
+
+    /** The newest raw results of one entity, newest first. */
+    List<RecordedCheck> recentChecks(String entity, int limit);
+
+    /** Deletes what retention no longer keeps; returns how many rows went. */
+    long prune(Instant now);
+
+    /** Waits until everything queued so far is written (or has failed). */
+    void flush();
+
+    /** Whether writes are going through, and the last write error if not. */
+    StoreHealth health();
+
+    @Override
+    void close();
+}
