@@ -122,6 +122,7 @@ public final class TopologyLoader {
             }
         }
         ReferenceCheck.check(references, declared, entities, reading.problems);
+        CycleCheck.check(references, entities, reading.problems);
         return entities;
     }
 
