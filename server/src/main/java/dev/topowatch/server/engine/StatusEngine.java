@@ -1,0 +1,346 @@
+package dev.topowatch.server.engine;
+
+import dev.topowatch.checkers.CheckResult;
+import dev.topowatch.server.store.EntityState;
+import dev.topowatch.server.store.RecordedCheck;
+import dev.topowatch.server.store.Store;
+import dev.topowatch.server.store.Transition;
+import dev.topowatch.topology.Dependency;
+import dev.topowatch.topology.Entity;
+import dev.topowatch.topology.EntityStatus;
+import dev.topowatch.topology.EntityType;
+import dev.topowatch.topology.Status;
+import dev.topowatch.topology.StatusSnapshot;
+import dev.topowatch.topology.Topology;
+import dev.topowatch.topology.check.GroupCheck;
+import dev.topowatch.topology.graph.DependencyGraph;
+import dev.topowatch.topology.graph.Impact;
+import dev.topowatch.topology.graph.ImpactReport;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Turns raw check results into statuses: thresholds, roots and casualties through the dependency
+ * graph, derived groups, flapping, maintenance, counters, and a transition for every change.
+ * One lock guards it all; results arrive at most a few thousand a second and most change nothing
+ * but counters, so the whole topology is reclassified only when some entity's verdict changes.
+ */
+public final class StatusEngine {
+    private final Clock clock;
+    private final Store store;
+    private final List<StatusListener> listeners = new CopyOnWriteArrayList<>();
+    private final MaintenanceWindows maintenance = new MaintenanceWindows();
+    private final Map<String, EntityState> states = new HashMap<>();
+    private final Map<String, Verdict> verdicts = new HashMap<>();
+    /** The status each entity last showed, maintenance included: what transitions are measured against. */
+    private final Map<String, Status> shown = new HashMap<>();
+    private Topology topology;
+    private DependencyGraph graph;
+    private ImpactReport impact;
+    private volatile long version;
+    private StatusSnapshot snapshot;
+
+    public StatusEngine(Topology topology, Store store, Clock clock) {
+        this.clock = clock;
+        this.store = store;
+        var restored = store.loadStates();
+        synchronized (this) {
+            install(topology, restored);
+        }
+    }
+
+    public void addListener(StatusListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Applies one result of {@code name}'s own check. Results for entities no longer in the topology are dropped. */
+    public synchronized void onResult(String name, CheckResult result) {
+        var entity = topology.entities().get(name);
+        if (entity == null || entity.type() == EntityType.GROUP) {
+            return;
+        }
+        var before = states.get(name);
+        boolean passed = result.status() != Status.DOWN;
+        int failures = passed ? 0 : before.consecutiveFailures() + 1;
+        int successes = passed ? before.consecutiveSuccesses() + 1 : 0;
+        boolean blocked = !passed && !requirementsMet(entity);
+        var outcomes = FlapDetector.remember(before.recentOutcomes(), outcomeLetter(result.status()));
+        var after = new EntityState(name, before.status(), before.since(), result.at(),
+                before.successCount() + (passed ? 1 : 0),
+                before.failCount() + (passed || blocked ? 0 : 1),
+                before.blockedCount() + (blocked ? 1 : 0),
+                failures, successes, result.latency(), result.error(),
+                FlapDetector.isFlapping(outcomes, before.flapping()), outcomes,
+                before.rootCause(), before.blockedBy(), result.extra());
+        states.put(name, after);
+        var verdict = verdicts.get(name).next(entity, result, failures, successes);
+        var verdictChanged = verdict != verdicts.put(name, verdict);
+        store.recordCheck(new RecordedCheck(name, result.at(), result.status(), blocked, result.latency(), result.error()), after);
+        var transitions = verdictChanged || statusOf(entity, impact) != after.status() || after.flapping() != before.flapping()
+                ? reclassify(verdictChanged, result.error())
+                : List.<Transition>of();
+        changed(transitions);
+    }
+
+    /** Replaces the topology (a reload): unchanged entities keep everything, removed ones are marked, new ones restored or fresh. */
+    public synchronized void setTopology(Topology next) {
+        var now = clock.instant();
+        for (var name : topology.entities().keySet()) {
+            if (!next.entities().containsKey(name)) {
+                store.markRemoved(name, now);
+                states.remove(name);
+                verdicts.remove(name);
+                shown.remove(name);
+            }
+        }
+        var restored = new HashMap<String, EntityState>();
+        if (next.entities().keySet().stream().anyMatch(name -> !states.containsKey(name))) {
+            restored.putAll(store.loadStates());
+        }
+        restored.putAll(states);
+        install(next, restored);
+        changed(List.of());
+    }
+
+    /** Starts maintenance for one entity, or the whole board when {@code entity} is null. */
+    public synchronized void startMaintenance(String entity, Instant until) {
+        if (entity == null) {
+            maintenance.startBoard(until);
+        } else {
+            maintenance.start(entity, until);
+        }
+        changed(reclassify(false, "maintenance started"));
+    }
+
+    public synchronized void endMaintenance(String entity) {
+        if (entity == null) {
+            maintenance.endBoard();
+        } else {
+            maintenance.end(entity);
+        }
+        changed(reclassify(false, "maintenance ended"));
+    }
+
+    /** Re-evaluates what depends on time alone (maintenance windows ending); call it every second or so. */
+    public synchronized void tick() {
+        var transitions = reclassify(false, "maintenance ended");
+        if (!transitions.isEmpty()) {
+            changed(transitions);
+        }
+    }
+
+    /** Grows with every change; cheap, for pollers that only want to know whether to look. */
+    public long version() {
+        return version;
+    }
+
+    /** Every entity's status now, immutable. */
+    public synchronized StatusSnapshot snapshot() {
+        if (snapshot == null) {
+            var now = clock.instant();
+            var entities = new TreeMap<String, EntityStatus>();
+            topology.entities().values().forEach(entity -> entities.put(entity.name(), toStatus(entity, now)));
+            snapshot = new StatusSnapshot(version, now, entities);
+        }
+        return snapshot;
+    }
+
+    public synchronized ImpactReport impact() {
+        return impact;
+    }
+
+    public synchronized Topology topology() {
+        return topology;
+    }
+
+    public synchronized Optional<EntityState> state(String name) {
+        return Optional.ofNullable(states.get(name));
+    }
+
+    /** Open maintenance windows: the board's under the key "" when set. */
+    public synchronized Map<String, Instant> maintenanceWindows() {
+        var now = clock.instant();
+        var windows = new TreeMap<>(maintenance.entityWindows(now));
+        maintenance.boardUntil(now).ifPresent(until -> windows.put("", until));
+        return windows;
+    }
+
+    private void install(Topology next, Map<String, EntityState> restored) {
+        topology = next;
+        graph = DependencyGraph.of(next);
+        for (var name : next.entities().keySet()) {
+            var state = restored.getOrDefault(name, EntityState.fresh(name));
+            states.put(name, state);
+            verdicts.putIfAbsent(name, Verdict.of(state.status()));
+            shown.putIfAbsent(name, state.status());
+        }
+        impact = graph.classify(failing());
+        reclassify(false, "restored");
+    }
+
+    private Set<String> failing() {
+        var failing = new HashSet<String>();
+        verdicts.forEach((name, verdict) -> {
+            if (verdict == Verdict.FAILING) {
+                failing.add(name);
+            }
+        });
+        return failing;
+    }
+
+    /** Classifies everything again and returns the transitions, each already stored. */
+    private List<Transition> reclassify(boolean verdictsChanged, String reason) {
+        if (verdictsChanged) {
+            impact = graph.classify(failing());
+        }
+        var now = clock.instant();
+        var transitions = new ArrayList<Transition>();
+        var computed = new HashMap<String, Status>();
+        for (var entity : topology.entities().values()) {
+            var name = entity.name();
+            var state = states.get(name);
+            var status = computed.computeIfAbsent(name, ignored -> statusOf(entity, impact, computed));
+            var entityImpact = impact.impact(name);
+            var shownNow = maintenance.covers(name, now) ? Status.MAINTENANCE : status;
+            var previouslyShown = shown.get(name);
+            boolean statusChanged = status != state.status();
+            if (statusChanged || !entityImpact.rootCause().equals(state.rootCause()) || !entityImpact.blockedBy().equals(state.blockedBy())) {
+                state = new EntityState(name, status, shownNow != previouslyShown || state.since() == null ? now : state.since(),
+                        state.lastCheck(), state.successCount(), state.failCount(), state.blockedCount(),
+                        state.consecutiveFailures(), state.consecutiveSuccesses(), state.latency(), state.lastError(),
+                        state.flapping(), state.recentOutcomes(), entityImpact.rootCause(), entityImpact.blockedBy(), state.extra());
+                states.put(name, state);
+            }
+            if (shownNow != previouslyShown) {
+                if (!statusChanged) {
+                    state = withSince(state, now);
+                    states.put(name, state);
+                }
+                shown.put(name, shownNow);
+                var transition = new Transition(0, name, previouslyShown, shownNow, now,
+                        describe(entity, shownNow, state, reason), entityImpact.rootCause());
+                store.recordTransition(transition, state);
+                transitions.add(transition);
+            }
+        }
+        return transitions;
+    }
+
+    private static EntityState withSince(EntityState state, Instant since) {
+        return new EntityState(state.name(), state.status(), since, state.lastCheck(), state.successCount(), state.failCount(),
+                state.blockedCount(), state.consecutiveFailures(), state.consecutiveSuccesses(), state.latency(),
+                state.lastError(), state.flapping(), state.recentOutcomes(), state.rootCause(), state.blockedBy(), state.extra());
+    }
+
+    private Status statusOf(Entity entity, ImpactReport report) {
+        return statusOf(entity, report, new HashMap<>());
+    }
+
+    private Status statusOf(Entity entity, ImpactReport report, Map<String, Status> computed) {
+        return switch (report.impact(entity.name()).state()) {
+            case ROOT -> Status.DOWN;
+            case CASUALTY -> Status.BLOCKED;
+            case AVAILABLE -> entity.check() instanceof GroupCheck group
+                    ? groupStatus(group, report, computed)
+                    : ownStatus(entity.name());
+        };
+    }
+
+    /** A passing entity is up, or degraded when its last check was; unknown until its checks say. */
+    private Status ownStatus(String name) {
+        if (verdicts.get(name) != Verdict.PASSING) {
+            return Status.UNKNOWN;
+        }
+        var outcomes = states.get(name).recentOutcomes();
+        return !outcomes.isEmpty() && outcomes.charAt(outcomes.length() - 1) == 'D' ? Status.DEGRADED : Status.UP;
+    }
+
+    /** A group whose rule holds is up, or degraded when it holds with a member short: redundancy is gone. */
+    private Status groupStatus(GroupCheck group, ImpactReport report, Map<String, Status> computed) {
+        var members = group.members().stream()
+                .map(member -> computed.computeIfAbsent(member,
+                        name -> statusOf(topology.entities().get(name), report, computed)))
+                .toList();
+        if (members.stream().allMatch(status -> status == Status.UP)) {
+            return Status.UP;
+        }
+        if (members.stream().allMatch(status -> status == Status.UNKNOWN)) {
+            return Status.UNKNOWN;
+        }
+        return members.stream().anyMatch(status -> status != Status.UP && status != Status.UNKNOWN)
+                ? Status.DEGRADED : Status.UP;
+    }
+
+    /** Whether everything the entity needs is available now: if not, its failure is not its own. */
+    private boolean requirementsMet(Entity entity) {
+        for (var requirement : entity.requirements()) {
+            var met = switch (requirement) {
+                case Dependency.On on -> available(on.name());
+                case Dependency.AnyOf anyOf -> anyOf.names().stream().anyMatch(this::available);
+            };
+            if (!met) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean available(String name) {
+        return !topology.entities().containsKey(name) || impact.impact(name).isAvailable();
+    }
+
+    private static String describe(Entity entity, Status to, EntityState state, String reason) {
+        return switch (to) {
+            case DOWN -> state.lastError() == null ? reason : state.lastError();
+            case BLOCKED -> "blocked by " + String.join(", ", state.blockedBy());
+            case DEGRADED -> state.lastError() == null ? "degraded" : state.lastError();
+            case UP -> entity.type() == EntityType.GROUP ? "members available" : "check passes";
+            case MAINTENANCE -> "maintenance started";
+            case UNKNOWN -> reason;
+        };
+    }
+
+    private EntityStatus toStatus(Entity entity, Instant now) {
+        var state = states.get(entity.name());
+        var extra = new TreeMap<String, String>();
+        entity.extra().forEach((key, value) -> extra.put(key, value.toString()));
+        extra.putAll(state.extra());
+        long counted = state.successCount() + state.failCount();
+        return new EntityStatus(entity.name(), shown.get(entity.name()), state.since(), state.lastCheck(),
+                state.successCount(), state.failCount(), state.blockedCount(),
+                counted == 0 ? null : (double) state.successCount() / counted,
+                state.latency(), state.lastError(), state.flapping(), state.rootCause(), state.blockedBy(), extra);
+    }
+
+    private void changed(List<Transition> transitions) {
+        version++;
+        snapshot = null;
+        if (!transitions.isEmpty()) {
+            var current = snapshot();
+            listeners.forEach(listener -> listener.onTransitions(transitions, impact, current));
+        }
+    }
+
+    private static char outcomeLetter(Status status) {
+        return switch (status) {
+            case UP -> 'U';
+            case DEGRADED -> 'D';
+            default -> 'F';
+        };
+    }
+
+    /** For tests and the summary: the impact of one entity now. */
+    synchronized Impact impactOf(String name) {
+        return impact.impact(name);
+    }
+}
