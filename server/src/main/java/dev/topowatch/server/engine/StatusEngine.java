@@ -159,6 +159,11 @@ public final class StatusEngine {
         return impact;
     }
 
+    /** The dependency graph of the current topology, built once per topology. */
+    public synchronized DependencyGraph graph() {
+        return graph;
+    }
+
     public synchronized Topology topology() {
         return topology;
     }

@@ -1,0 +1,95 @@
+package dev.topowatch.server.api;
+
+import dev.topowatch.server.engine.StatusEngine;
+import dev.topowatch.topology.Entity;
+import dev.topowatch.topology.EntityStatus;
+import dev.topowatch.topology.Status;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Unit;
+import io.javalin.http.Context;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.function.BiConsumer;
+
+/**
+ * {@code /metrics} in the Prometheus text format, through the official client: per-entity series
+ * read from the status snapshot at scrape time (callbacks, so nothing is kept twice), plus the
+ * JVM's and the process's own metrics.
+ */
+final class BoardMetrics {
+    private static final String[] LABELS = {"entity", "type", "server"};
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+    private final StatusEngine engine;
+
+    BoardMetrics(StatusEngine engine) {
+        this.engine = engine;
+        JvmMetrics.builder().register(registry);
+        GaugeWithCallback.builder().name("topowatch_entity_up")
+                .help("1 when the entity is up or degraded, else 0")
+                .labelNames(LABELS)
+                .callback(callback -> each((entity, status) -> callback.call(
+                        status.status() == Status.UP || status.status() == Status.DEGRADED ? 1 : 0, labels(entity))))
+                .register(registry);
+        GaugeWithCallback.builder().name("topowatch_entity_status")
+                .help("1 for the status the entity is in, 0 for the others")
+                .labelNames("entity", "type", "server", "status")
+                .callback(callback -> each((entity, status) -> {
+                    for (var candidate : Status.values()) {
+                        callback.call(candidate == status.status() ? 1 : 0,
+                                entity.name(), entity.type().yamlName(), server(entity), candidate.wireName());
+                    }
+                }))
+                .register(registry);
+        GaugeWithCallback.builder().name("topowatch_entity_blocked")
+                .help("1 when the entity is a casualty of a down dependency, else 0")
+                .labelNames(LABELS)
+                .callback(callback -> each((entity, status) -> callback.call(status.status() == Status.BLOCKED ? 1 : 0, labels(entity))))
+                .register(registry);
+        GaugeWithCallback.builder().name("topowatch_check_latency_seconds")
+                .help("latency of the entity's last check")
+                .unit(Unit.SECONDS)
+                .labelNames(LABELS)
+                .callback(callback -> each((entity, status) -> {
+                    if (status.latency() != null) {
+                        callback.call(status.latency().toNanos() / 1e9, labels(entity));
+                    }
+                }))
+                .register(registry);
+        CounterWithCallback.builder().name("topowatch_checks")
+                .help("checks of the entity by result: success, failure (its own), blocked (a dependency was down)")
+                .labelNames("entity", "type", "server", "result")
+                .callback(callback -> each((entity, status) -> {
+                    callback.call(status.successCount(), entity.name(), entity.type().yamlName(), server(entity), "success");
+                    callback.call(status.failCount(), entity.name(), entity.type().yamlName(), server(entity), "failure");
+                    callback.call(status.blockedCount(), entity.name(), entity.type().yamlName(), server(entity), "blocked");
+                }))
+                .register(registry);
+    }
+
+    void scrape(Context context) throws IOException {
+        var body = new ByteArrayOutputStream();
+        writer.write(body, registry.scrape());
+        context.contentType(writer.getContentType()).result(body.toByteArray());
+    }
+
+    private void each(BiConsumer<Entity, EntityStatus> action) {
+        var topology = engine.topology();
+        var snapshot = engine.snapshot();
+        topology.entities().values().forEach(entity -> action.accept(entity, snapshot.of(entity.name())));
+    }
+
+    private static String[] labels(Entity entity) {
+        return new String[] {entity.name(), entity.type().yamlName(), server(entity)};
+    }
+
+    private static String server(Entity entity) {
+        return entity.server() == null ? "" : entity.server();
+    }
+}

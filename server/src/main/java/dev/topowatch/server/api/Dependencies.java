@@ -1,0 +1,12 @@
+package dev.topowatch.server.api;
+
+import dev.topowatch.server.engine.StatusEngine;
+import dev.topowatch.server.store.Store;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/** Everything the HTTP layer reads or drives, wired by the program (or a test) with real parts. */
+public record Dependencies(StatusEngine engine, Store store, CheckControl checks, Supplier<TopologyInfo> topologyInfo,
+                           Clock clock) {
+}
