@@ -13,8 +13,6 @@ import java.util.Map;
 
 /** What changes state: run a check now, maintenance windows, heartbeat pushes. */
 final class ControlController {
-    static final Instant INDEFINITE = Instant.parse("9999-12-31T23:59:59Z");
-
     private final StatusEngine engine;
     private final CheckControl checks;
     private final Access access;
@@ -99,13 +97,13 @@ final class ControlController {
             int count = EntitiesController.integer(context, "minutes", 60, 1, 525_600);
             return clock.instant().plus(Duration.ofMinutes(count));
         }
-        return INDEFINITE;
+        return StatusEngine.UNTIL_ENDED;
     }
 
     private static Map<String, Object> maintenance(String entity, Instant until) {
         var json = new LinkedHashMap<String, Object>();
         json.put("entity", entity);
-        json.put("until", until.equals(INDEFINITE) ? null : EntityJson.timestamp(until));
+        json.put("until", until.equals(StatusEngine.UNTIL_ENDED) ? null : EntityJson.timestamp(until));
         return json;
     }
 }

@@ -36,6 +36,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * but counters, so the whole topology is reclassified only when some entity's verdict changes.
  */
 public final class StatusEngine {
+    /** A maintenance window that lasts until someone ends it. */
+    public static final Instant UNTIL_ENDED = MaintenanceWindows.INDEFINITE;
+
     private final Clock clock;
     private final Store store;
     private final List<StatusListener> listeners = new CopyOnWriteArrayList<>();
@@ -214,7 +217,7 @@ public final class StatusEngine {
         for (var entity : topology.entities().values()) {
             var name = entity.name();
             var state = states.get(name);
-            var status = computed.computeIfAbsent(name, ignored -> statusOf(entity, impact, computed));
+            var status = statusOf(entity, impact, computed);
             var entityImpact = impact.impact(name);
             var shownNow = maintenance.covers(name, now) ? Status.MAINTENANCE : status;
             var previouslyShown = shown.get(name);
@@ -251,14 +254,21 @@ public final class StatusEngine {
         return statusOf(entity, report, new HashMap<>());
     }
 
+    /** Memoised in {@code computed}: a group reads its members' statuses, which may be groups too. */
     private Status statusOf(Entity entity, ImpactReport report, Map<String, Status> computed) {
-        return switch (report.impact(entity.name()).state()) {
+        var known = computed.get(entity.name());
+        if (known != null) {
+            return known;
+        }
+        var status = switch (report.impact(entity.name()).state()) {
             case ROOT -> Status.DOWN;
             case CASUALTY -> Status.BLOCKED;
             case AVAILABLE -> entity.check() instanceof GroupCheck group
                     ? groupStatus(group, report, computed)
                     : ownStatus(entity.name());
         };
+        computed.put(entity.name(), status);
+        return status;
     }
 
     /** A passing entity is up, or degraded when its last check was; unknown until its checks say. */
@@ -273,8 +283,7 @@ public final class StatusEngine {
     /** A group whose rule holds is up, or degraded when it holds with a member short: redundancy is gone. */
     private Status groupStatus(GroupCheck group, ImpactReport report, Map<String, Status> computed) {
         var members = group.members().stream()
-                .map(member -> computed.computeIfAbsent(member,
-                        name -> statusOf(topology.entities().get(name), report, computed)))
+                .map(member -> statusOf(topology.entities().get(member), report, computed))
                 .toList();
         if (members.stream().allMatch(status -> status == Status.UP)) {
             return Status.UP;

@@ -1,0 +1,82 @@
+package dev.topowatch.server.engine;
+
+import dev.topowatch.server.store.EntityState;
+import dev.topowatch.server.store.HistoryPoint;
+import dev.topowatch.server.store.RecordedCheck;
+import dev.topowatch.server.store.Store;
+import dev.topowatch.server.store.StoreHealth;
+import dev.topowatch.server.store.Transition;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A store that remembers what the engine wrote, so that engine tests can look at it and restart an
+ * engine from it. The real SQLite store has tests of its own; end-to-end tests use it.
+ */
+final class RecordingStore implements Store {
+    final Map<String, EntityState> states = new HashMap<>();
+    final List<Transition> transitions = new ArrayList<>();
+    final List<RecordedCheck> checks = new ArrayList<>();
+    final Map<String, Instant> removed = new HashMap<>();
+
+    @Override
+    public Map<String, EntityState> loadStates() {
+        return Map.copyOf(states);
+    }
+
+    @Override
+    public void recordCheck(RecordedCheck check, EntityState state) {
+        checks.add(check);
+        states.put(state.name(), state);
+        removed.remove(state.name());
+    }
+
+    @Override
+    public void recordTransition(Transition transition, EntityState state) {
+        transitions.add(transition);
+        states.put(state.name(), state);
+    }
+
+    @Override
+    public void markRemoved(String entity, Instant at) {
+        removed.put(entity, at);
+    }
+
+    @Override
+    public List<HistoryPoint> history(String entity, Instant from, Instant to, Duration step) {
+        return List.of();
+    }
+
+    @Override
+    public List<Transition> transitions(String entity, int limit, Instant before) {
+        return transitions.reversed().stream().filter(t -> entity == null || t.entity().equals(entity)).limit(limit).toList();
+    }
+
+    @Override
+    public List<RecordedCheck> recentChecks(String entity, int limit) {
+        return checks.reversed().stream().filter(c -> c.entity().equals(entity)).limit(limit).toList();
+    }
+
+    @Override
+    public long prune(Instant now) {
+        return 0;
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public StoreHealth health() {
+        return new StoreHealth(true, null, 0);
+    }
+
+    @Override
+    public void close() {
+    }
+}
