@@ -37,7 +37,8 @@ final class SqlFailures {
     static String describe(Throwable failure, long timeoutMillis) {
         for (var cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SocketTimeoutException || cause instanceof SQLTimeoutException
-                    || cause instanceof SQLException sql && TIMEOUT_STATES.contains(sql.getSQLState())) {
+                    || cause instanceof SQLException sql && sql.getSQLState() != null
+                    && TIMEOUT_STATES.contains(sql.getSQLState())) {
                 return timeout(timeoutMillis);
             }
         }
