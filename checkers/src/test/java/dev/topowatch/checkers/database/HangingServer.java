@@ -36,6 +36,29 @@ final class HangingServer implements AutoCloseable {
         return accepted.size();
     }
 
+    /** Whether every connection it accepted has been closed by the client, waiting up to {@code wait}. */
+    boolean allClosedByClientWithin(java.time.Duration wait) throws IOException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        for (var socket : accepted) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return false;
+            }
+            socket.setSoTimeout((int) left);
+            try {
+                // The client never sends anything we wait for; end of stream means it hung up.
+                while (socket.getInputStream().read() >= 0) {
+                    // discard the client's greeting, if any
+                }
+            } catch (java.net.SocketTimeoutException stillOpen) {
+                return false;
+            } catch (java.net.SocketException reset) {
+                // Reset by the client: closed as well.
+            }
+        }
+        return true;
+    }
+
     @Override
     public void close() throws IOException {
         server.close();

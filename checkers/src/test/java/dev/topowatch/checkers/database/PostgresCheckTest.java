@@ -150,6 +150,20 @@ class PostgresCheckTest {
     }
 
     @Test
+    void slow_capture_is_degraded_with_a_timeout_and_keeps_what_was_captured() {
+        // Captures run in the order of their names: db_size first, then slow.
+        var entity = database(Engine.POSTGRESQL, ConfigText.literal(url("app")), "app", PASSWORD, "SELECT 1",
+                Map.of("db_size", "SELECT pg_size_pretty(pg_database_size(current_database()))",
+                        "slow", "SELECT pg_sleep(30)::text"));
+
+        var result = checker().check(entity, java.time.Duration.ofMillis(1000));
+
+        assertThat(result.status()).isEqualTo(Status.DEGRADED);
+        assertThat(result.error()).isEqualTo("capture 'slow' failed: timeout after 1000 ms");
+        assertThat(result.extra()).containsOnlyKeys("db_size");
+    }
+
+    @Test
     void slow_liveness_query_is_down_with_a_timeout_once_the_deadline_passes() {
         var entity = database(Engine.POSTGRESQL, ConfigText.literal(url("app")), "app", PASSWORD,
                 "SELECT pg_sleep(30)", Map.of());

@@ -51,6 +51,18 @@ class UnreachableDatabaseTest {
 
     @ParameterizedTest
     @EnumSource(value = Engine.class, names = {"POSTGRESQL", "MARIADB"})
+    void connection_given_up_on_is_closed_rather_than_left_open(Engine engine) throws Exception {
+        // A check every interval against a hung server must not pile up open connections on it.
+        try (var hanging = new HangingServer()) {
+            checker().check(database(engine, url(engine, hanging.port()), "app", "pw"), Duration.ofMillis(300));
+
+            assertThat(hanging.connectionsAccepted()).isPositive();
+            assertThat(hanging.allClosedByClientWithin(Duration.ofSeconds(3))).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Engine.class, names = {"POSTGRESQL", "MARIADB"})
     void host_from_the_environment_is_not_shown_when_it_cannot_be_resolved(Engine engine) {
         var scheme = engine.name().toLowerCase(Locale.ROOT);
         var url = ConfigText.of("jdbc:" + scheme + "://${DB_HOST}:5432/app",
