@@ -88,8 +88,7 @@ public final class DatabaseChecker implements Checker {
             if (file.isPresent() && !Files.exists(file.get())) {
                 // Checked before opening: a read-only open would fail too, but with SQLite's vaguer
                 // "unable to open database file", and a typo in a path must never create a file.
-                return Outcome.down("database file not found: "
-                        + spec.url().toString().strip().substring("jdbc:sqlite:".length()));
+                return Outcome.down("database file not found: " + shownPath(spec.url()));
             }
         }
         var target = JdbcTarget.of(spec, timeout);
@@ -129,6 +128,13 @@ public final class DatabaseChecker implements Checker {
         texts.add(spec.query());
         texts.addAll(spec.capture().values());
         return texts.toArray(ConfigText[]::new);
+    }
+
+    /** The file part of a SQLite URL as written ({@code ${VAR}} unexpanded), for the error. */
+    private static String shownPath(ConfigText url) {
+        var shown = url.toString().strip();
+        var prefix = "jdbc:sqlite:";
+        return shown.regionMatches(true, 0, prefix, 0, prefix.length()) ? shown.substring(prefix.length()) : shown;
     }
 
     /** A captured value as it fits on one line of the board. */

@@ -77,6 +77,18 @@ class SqliteCheckTest {
     }
 
     @Test
+    void missing_file_named_by_the_environment_is_reported_by_its_variable() {
+        var missing = directory.resolve("from-env.db");
+        var url = ConfigText.of("${APP_DATABASE_URL}", "jdbc:sqlite:" + missing);
+
+        var result = checker().check(database(Engine.SQLITE, url, null, null, "SELECT 1", Map.of()), TIMEOUT);
+
+        assertThat(result.status()).isEqualTo(Status.DOWN);
+        assertThat(result.error()).isEqualTo("database file not found: ${APP_DATABASE_URL}");
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
     void failing_liveness_query_is_down_with_sqlites_reason() {
         var result = checker().check(database(Engine.SQLITE, url(file), null, null, "SELECT * FROM no_such_table",
                 Map.of()), TIMEOUT);
@@ -136,5 +148,22 @@ class SqliteCheckTest {
         assertThat(result.status()).isEqualTo(Status.DOWN);
         assertThat(result.error()).isEqualTo("timeout after 500 ms");
         assertThat(tookMillis).isLessThan(1500);
+    }
+
+    @Test
+    void runaway_queries_given_up_on_stop_and_leave_room_for_the_next_check() {
+        // A query still running in SQLite's native code would hold its virtual thread's carrier; one more
+        // of them than there are carriers would leave no carrier for the next check, which would time out.
+        var runaway = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000000)"
+                + " SELECT count(*) FROM n";
+        for (int carrier = 0; carrier <= Runtime.getRuntime().availableProcessors(); carrier++) {
+            var result = checker().check(database(Engine.SQLITE, url(file), null, null, runaway, Map.of()),
+                    java.time.Duration.ofMillis(300));
+            assertThat(result.error()).isEqualTo("timeout after 300 ms");
+        }
+
+        var next = checker().check(database(Engine.SQLITE, url(file), null, null, "SELECT 1", Map.of()), TIMEOUT);
+
+        assertThat(next.status()).as(next.error()).isEqualTo(Status.UP);
     }
 }
