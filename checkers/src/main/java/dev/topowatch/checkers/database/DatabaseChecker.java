@@ -100,8 +100,10 @@ public final class DatabaseChecker implements Checker {
         try {
             return task.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException late) {
+            // Taken before abandoning: the interrupted worker moves on, and would blur how far it got.
+            var outcome = session.timedOut();
             session.abandon(worker);
-            return session.timedOut();
+            return outcome;
         } catch (InterruptedException interrupted) {
             session.abandon(worker);
             Thread.currentThread().interrupt();
