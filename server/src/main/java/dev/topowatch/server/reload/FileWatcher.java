@@ -1,0 +1,120 @@
+package dev.topowatch.server.reload;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchService;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Calls back when the content of one file changes, however the change was made: written in place,
+ * saved by rename (vim, {@code sed -i}), or swapped behind a symlink (Kubernetes ConfigMaps). It
+ * watches the folder rather than the file, since a rename replaces the file being watched; compares
+ * content hashes, so that touching or re-saving the same text does nothing; debounces bursts of
+ * events into one call; and polls as a safety net for filesystems whose events are unreliable
+ * (network mounts, some containers).
+ */
+public final class FileWatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FileWatcher.class);
+
+    private final Path file;
+    private final Duration debounce;
+    private final Runnable onChange;
+    private final ScheduledExecutorService timer;
+    private final WatchService watchService;
+    private final Thread watching;
+    private byte[] lastHash;
+    private ScheduledFuture<?> pending;
+
+    public FileWatcher(Path file, Duration debounce, Duration poll, Runnable onChange) throws IOException {
+        this.file = file.toAbsolutePath().normalize();
+        this.debounce = debounce;
+        this.onChange = onChange;
+        this.lastHash = hash();
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> Thread.ofPlatform()
+                .name("topology-watch-timer").daemon().unstarted(runnable));
+        this.watchService = this.file.getFileSystem().newWatchService();
+        this.file.getParent().register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
+                StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+        this.watching = Thread.ofPlatform().name("topology-watch").daemon().start(this::watch);
+        timer.scheduleWithFixedDelay(this::checkNow, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void watch() {
+        try {
+            while (true) {
+                var key = watchService.take();
+                // Any event in the folder may be ours: the file itself, a temporary file renamed
+                // over it, or the '..data' symlink a ConfigMap swaps. The hash decides.
+                key.pollEvents();
+                key.reset();
+                schedule();
+            }
+        } catch (InterruptedException | ClosedWatchServiceException stopping) {
+            // closed
+        }
+    }
+
+    private synchronized void schedule() {
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        if (!timer.isShutdown()) {
+            pending = timer.schedule(this::checkNow, debounce.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Compares the content with the last seen and calls back when it differs. */
+    private void checkNow() {
+        try {
+            byte[] now = hash();
+            if (now == null) {
+                return;
+            }
+            boolean changed;
+            synchronized (this) {
+                changed = !Arrays.equals(now, lastHash);
+                lastHash = now;
+            }
+            if (changed) {
+                onChange.run();
+            }
+        } catch (RuntimeException failure) {
+            LOG.warn("topology reload failed error=\"{}\"", failure.toString());
+        }
+    }
+
+    /** The content's SHA-256, or null while the file is missing (mid-rename): wait for it rather than report it gone. */
+    private byte[] hash() {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+        } catch (IOException missing) {
+            return null;
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            watchService.close();
+        } catch (IOException ignored) {
+            // closing; nothing left to do
+        }
+        watching.interrupt();
+    }
+}
