@@ -12,6 +12,7 @@ import dev.topowatch.topology.Entity;
 import dev.topowatch.topology.check.HttpCheck;
 import dev.topowatch.topology.check.HttpExpectation;
 import dev.topowatch.topology.check.StatusPattern;
+import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -33,6 +34,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
@@ -63,6 +66,7 @@ public final class HttpChecker implements Checker {
         // Each call gets its own deadline (the entity's timeout, through Call.timeout()), so the
         // per-phase timeouts are switched off: a 10 s default read timeout must not cut a 30 s check.
         var base = shared.newBuilder()
+                .addNetworkInterceptor(HttpChecker::recordCertificate)
                 .connectTimeout(Duration.ZERO)
                 .readTimeout(Duration.ZERO)
                 .writeTimeout(Duration.ZERO)
@@ -83,8 +87,9 @@ public final class HttpChecker implements Checker {
         var redactor = Redactor.forEntity(entity);
         var client = clients[http.followRedirects() ? 1 : 0][http.insecure() ? 1 : 0];
         Request request;
+        var certificate = new PeerCertificate();
         try {
-            request = request(http);
+            request = request(http).newBuilder().tag(PeerCertificate.class, certificate).build();
         } catch (IllegalArgumentException invalid) {
             return CheckResult.down(watch.at(), watch.elapsed(), "cannot build the request: " + redactor.clean(invalid.getMessage()))
                     .withDetail("url", http.url().toString());
@@ -93,7 +98,7 @@ public final class HttpChecker implements Checker {
         call.timeout().timeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
         try (var response = call.execute()) {
             var body = needsBody(http) ? readBody(response) : null;
-            return judge(http, response, body, watch.elapsed(), watch, timeout).withDetail("url", http.url().toString());
+            return judge(http, response, certificate, body, watch.elapsed(), watch, timeout).withDetail("url", http.url().toString());
         } catch (IOException | RuntimeException failure) {
             return CheckResult.down(watch.at(), watch.elapsed(), Failures.describe(failure, timeout, redactor))
                     .withDetail("url", http.url().toString());
@@ -133,8 +138,8 @@ public final class HttpChecker implements Checker {
         return new Body(new String(bytes, 0, Math.min(bytes.length, BODY_CAP), charset), truncated);
     }
 
-    private CheckResult judge(HttpCheck http, Response response, Body body, Duration latency, Stopwatch watch,
-                              Duration timeout) {
+    private CheckResult judge(HttpCheck http, Response response, PeerCertificate certificate, Body body,
+                              Duration latency, Stopwatch watch, Duration timeout) {
         var expect = http.expect();
         var details = new LinkedHashMap<String, String>();
         details.put("http_status", Integer.toString(response.code()));
@@ -156,9 +161,12 @@ public final class HttpChecker implements Checker {
                 captured.putAll(capture(json, http.capture()));
             }
         }
-        var daysLeft = certificateDaysLeft(response);
-        if (daysLeft != null) {
-            details.put("certificate_days_left", Long.toString(daysLeft));
+        var certificateLeft = certificate.leaf == null ? null
+                : Duration.between(clock.instant(), certificate.leaf.getNotAfter().toInstant());
+        if (certificateLeft != null) {
+            // Floor: 2 days 23 hours left is 2; 5 hours past expiry is -1.
+            details.put("certificate_days_left",
+                    Long.toString(Math.floorDiv(certificateLeft.toSeconds(), Duration.ofDays(1).toSeconds())));
         }
 
         var hardFailure = hardFailure(expect, response.code(), body, json, jsonError, watch, timeout);
@@ -166,7 +174,7 @@ public final class HttpChecker implements Checker {
         if (hardFailure != null) {
             result = CheckResult.down(watch.at(), latency, hardFailure);
         } else {
-            var softFailure = softFailure(expect, latency, daysLeft);
+            var softFailure = softFailure(expect, latency, certificateLeft);
             result = softFailure == null
                     ? CheckResult.up(watch.at(), latency)
                     : CheckResult.degraded(watch.at(), latency, softFailure);
@@ -214,36 +222,48 @@ public final class HttpChecker implements Checker {
         return null;
     }
 
-    private static String softFailure(HttpExpectation expect, Duration latency, Long daysLeft) {
+    private static String softFailure(HttpExpectation expect, Duration latency, Duration certificateLeft) {
         if (expect.maxLatency() != null && latency.compareTo(expect.maxLatency()) > 0) {
             return "slow: " + latency.toMillis() + " ms, over max_latency " + expect.maxLatency().toMillis() + " ms";
         }
-        if (expect.certificateDays() != null && daysLeft != null && daysLeft < expect.certificateDays()) {
-            if (daysLeft < 0) {
-                // Only reached with insecure: true, where the handshake does not reject it.
-                return "certificate expired " + -daysLeft + (daysLeft == -1 ? " day" : " days") + " ago";
-            }
-            if (daysLeft == 0) {
-                return "certificate expires in less than a day";
-            }
-            return "certificate expires in " + daysLeft + (daysLeft == 1 ? " day" : " days");
+        if (expect.certificateDays() == null || certificateLeft == null) {
+            return null;
+        }
+        if (certificateLeft.isNegative()) {
+            // Only reached with insecure: true: a verified handshake rejects an expired certificate.
+            long daysAgo = certificateLeft.negated().toDays();
+            return daysAgo == 0 ? "certificate expired less than a day ago"
+                    : "certificate expired " + days(daysAgo) + " ago";
+        }
+        long daysLeft = certificateLeft.toDays();
+        if (daysLeft < expect.certificateDays()) {
+            return daysLeft == 0 ? "certificate expires in less than a day" : "certificate expires in " + days(daysLeft);
         }
         return null;
     }
 
+    private static String days(long days) {
+        return days + (days == 1 ? " day" : " days");
+    }
+
     /**
-     * Whole days until the server's certificate expires, by the injected clock; negative once expired;
-     * null over plain HTTP.
+     * Notes the certificate the server presented, straight from the TLS session. OkHttp's own
+     * {@code Handshake.peerCertificates()} is the chain as verified, which is empty with
+     * {@code insecure: true}, and we want the expiry there too.
      */
-    private Long certificateDaysLeft(Response response) {
-        var handshake = response.handshake();
-        if (handshake == null || handshake.peerCertificates().isEmpty()
-                || !(handshake.peerCertificates().getFirst() instanceof X509Certificate leaf)) {
-            return null;
+    private static Response recordCertificate(Interceptor.Chain chain) throws IOException {
+        var holder = chain.request().tag(PeerCertificate.class);
+        var connection = chain.connection();
+        if (holder != null && connection != null && connection.socket() instanceof SSLSocket tls) {
+            try {
+                if (tls.getSession().getPeerCertificates()[0] instanceof X509Certificate leaf) {
+                    holder.leaf = leaf;
+                }
+            } catch (SSLPeerUnverifiedException | ArrayIndexOutOfBoundsException none) {
+                // No certificate to note.
+            }
         }
-        var left = Duration.between(clock.instant(), leaf.getNotAfter().toInstant());
-        // Floor, so that 2 days and 23 hours left is 2, and 5 hours past expiry is -1.
-        return Math.floorDiv(left.toSeconds(), Duration.ofDays(1).toSeconds());
+        return chain.proceed(chain.request());
     }
 
     /**
@@ -291,6 +311,11 @@ public final class HttpChecker implements Checker {
     }
 
     private record Body(String text, boolean truncated) {
+    }
+
+    /** The last server certificate seen by one call (the final one, after redirects). */
+    private static final class PeerCertificate {
+        volatile X509Certificate leaf;
     }
 
     /** For {@code insecure: true} only: the user asked us not to verify this entity's certificate. */

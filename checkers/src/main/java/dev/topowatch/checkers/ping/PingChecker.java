@@ -158,7 +158,7 @@ public final class PingChecker implements Checker {
         CheckResult result;
         try {
             var address = InetAddress.getByName(name);
-            if (address.isReachable((int) Math.clamp(timeout.toMillis(), 1, Integer.MAX_VALUE))) {
+            if (address.isReachable(Math.clamp(timeout.toMillis(), 1, Integer.MAX_VALUE))) {
                 result = CheckResult.up(watch.at(), watch.elapsed());
             } else {
                 result = CheckResult.down(watch.at(), watch.elapsed(), "no reply within " + timeout.toMillis() + " ms");

@@ -51,6 +51,6 @@ public final class TcpChecker implements Checker {
 
     private static int timeoutMillis(Duration timeout) {
         // 0 would mean "wait forever" to Socket.connect.
-        return (int) Math.clamp(timeout.toMillis(), 1, Integer.MAX_VALUE);
+        return Math.clamp(timeout.toMillis(), 1, Integer.MAX_VALUE);
     }
 }
