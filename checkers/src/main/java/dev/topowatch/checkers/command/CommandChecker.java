@@ -51,8 +51,10 @@ public final class CommandChecker implements Checker {
                     .redirectInput(ProcessBuilder.Redirect.DISCARD.file())
                     .start();
         } catch (IOException | RuntimeException cannotRun) {
-            var why = cannotRun.getMessage() != null && cannotRun.getMessage().contains("error=2")
-                    ? "command not found: " + shown
+            // The wording differs between JDKs ("error=2, No such file..." or "error: 2 (No such file...)").
+            var message = Objects.requireNonNullElse(cannotRun.getMessage(), "");
+            var why = message.contains("No such file") ? "command not found: " + shown
+                    : message.contains("Permission denied") ? "command is not executable: " + shown
                     : "cannot run " + shown + ": " + Failures.unexpected(cannotRun, redactor);
             return CheckResult.down(watch.at(), watch.elapsed(), why);
         }
