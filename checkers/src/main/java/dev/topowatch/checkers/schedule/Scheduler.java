@@ -6,6 +6,7 @@ import dev.topowatch.checkers.Checkers;
 import dev.topowatch.checkers.internal.Failures;
 import dev.topowatch.checkers.internal.Guarded;
 import dev.topowatch.checkers.internal.Stopwatch;
+import dev.topowatch.topology.Defaults;
 import dev.topowatch.topology.Entity;
 import dev.topowatch.topology.EntityType;
 import org.slf4j.Logger;
@@ -343,10 +344,19 @@ public final class Scheduler implements AutoCloseable {
         return z ^ (z >>> 31);
     }
 
+    /** The loader fills these in; an entity built by hand may leave them out. */
+    private static Duration intervalOf(Entity entity) {
+        return Objects.requireNonNullElse(entity.interval(), Defaults.BUILT_IN.interval());
+    }
+
+    private static Duration timeoutOf(Entity entity) {
+        return Objects.requireNonNullElse(entity.timeout(), Defaults.BUILT_IN.timeout());
+    }
+
     /** Called holding the slot's lock, while running. */
     private ScheduledFuture<?> scheduleTicks(Slot slot) {
-        var interval = Math.max(1, slot.entity.interval().toNanos());
-        var first = firstRunDelay(slot.name, slot.entity.interval(), options.firstRunSpread()).toNanos();
+        var interval = Math.max(1, intervalOf(slot.entity).toNanos());
+        var first = firstRunDelay(slot.name, intervalOf(slot.entity), options.firstRunSpread()).toNanos();
         try {
             return timer.scheduleAtFixedRate(() -> tick(slot), first, interval, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopping) {
@@ -380,7 +390,7 @@ public final class Scheduler implements AutoCloseable {
         }
         var run = new Run(slot, slot.entity, slot.checker, slot.generation, trigger, Stopwatch.start(clock));
         run.thread = Thread.ofVirtual().name("check-" + slot.name).unstarted(() -> probe(run));
-        var deadline = slot.entity.timeout().plus(options.grace());
+        var deadline = timeoutOf(slot.entity).plus(options.grace());
         try {
             run.deadline = timer.schedule(() -> expire(run), deadline.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopping) {
@@ -394,7 +404,7 @@ public final class Scheduler implements AutoCloseable {
     /** On the probe's virtual thread. */
     private void probe(Run run) {
         try {
-            var result = run.checker.check(run.entity, run.entity.timeout());
+            var result = run.checker.check(run.entity, timeoutOf(run.entity));
             if (run.claimed.compareAndSet(false, true)) {
                 run.deadline.cancel(false);
                 deliver(run, result);
@@ -419,7 +429,7 @@ public final class Scheduler implements AutoCloseable {
         if (!run.claimed.compareAndSet(false, true)) {
             return;
         }
-        var result = CheckResult.down(run.watch.at(), run.watch.elapsed(), Failures.timeout(run.entity.timeout()))
+        var result = CheckResult.down(run.watch.at(), run.watch.elapsed(), Failures.timeout(timeoutOf(run.entity)))
                 .withDetail("deadline", "the probe did not return within its timeout plus "
                         + options.grace().toMillis() + " ms and was interrupted");
         // Not on the timer thread: the listener may be slow, and the timer serves everyone.
