@@ -1,0 +1,518 @@
+package dev.topowatch.checkers.schedule;
+
+import dev.topowatch.checkers.CheckResult;
+import dev.topowatch.checkers.Checker;
+import dev.topowatch.checkers.Checkers;
+import dev.topowatch.checkers.internal.Failures;
+import dev.topowatch.checkers.internal.Guarded;
+import dev.topowatch.checkers.internal.Stopwatch;
+import dev.topowatch.topology.Defaults;
+import dev.topowatch.topology.Entity;
+import dev.topowatch.topology.EntityType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Runs every entity's checker on the entity's own interval and hands each result to one listener.
+ *
+ * <ul>
+ *   <li>Timing is one platform thread ({@code topowatch-scheduler}); every probe runs on a virtual
+ *       thread of its own, so a hung target holds one cheap virtual thread and delays nobody else.</li>
+ *   <li>First runs are spread over {@code min(interval, Options.firstRunSpread)} by a hash of the
+ *       entity's name: 10,000 entities do not fire at once, and each keeps its place across restarts.</li>
+ *   <li>Each probe has a hard deadline, its timeout plus {@code Options.grace}: past it, a {@code down}
+ *       "timeout after N ms" result is delivered and the probe is interrupted, whatever it was stuck
+ *       on.</li>
+ *   <li>A check of an entity never overlaps the previous one: a run that comes round while the last
+ *       probe is still going is skipped.</li>
+ *   <li>Every entity is checked, also those whose dependencies are down, so that recovery is seen;
+ *       telling a root cause from a casualty is the status engine's work, with the entity (and its
+ *       dependencies) in each {@link CheckOutcome}.</li>
+ *   <li>{@code group} entities, and types without a checker, are not scheduled.</li>
+ * </ul>
+ *
+ * The listener is called on the probe's virtual thread: concurrently for different entities, one at a
+ * time and in order for any one entity. A slow listener delays only that entity's next run. Results
+ * of a probe that started before its entity was changed or removed, or before {@link #stop()}, are
+ * not delivered. Timestamps come from the injected clock; intervals are measured on the monotonic one.
+ */
+public final class Scheduler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+
+    /**
+     * @param grace          added to each entity's timeout to make the hard deadline: a checker that
+     *                       honours its timeout has this long to report its own, more precise, error
+     * @param firstRunSpread the longest first runs are spread over (never longer than the interval)
+     */
+    public record Options(Duration grace, Duration firstRunSpread) {
+        public static final Options DEFAULT = new Options(Duration.ofSeconds(1), Duration.ofSeconds(30));
+
+        public Options {
+            Objects.requireNonNull(grace, "grace");
+            Objects.requireNonNull(firstRunSpread, "firstRunSpread");
+            if (grace.isNegative() || firstRunSpread.isNegative()) {
+                throw new IllegalArgumentException("grace and firstRunSpread must not be negative");
+            }
+        }
+    }
+
+    private enum State { NEW, RUNNING, STOPPED }
+
+    private final Map<EntityType, Checker> checkers;
+    private final Clock clock;
+    private final Consumer<CheckOutcome> listener;
+    private final Options options;
+    /** Scheduled entities, and removed ones whose last probe has not finished yet. */
+    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private final Object lifecycle = new Object();
+    private volatile State state = State.NEW;
+    private volatile ScheduledThreadPoolExecutor timer;
+
+    public Scheduler(Map<EntityType, Checker> checkers, Clock clock, Consumer<CheckOutcome> listener, Options options) {
+        Objects.requireNonNull(checkers, "checkers");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.options = Objects.requireNonNull(options, "options");
+        var guarded = new EnumMap<EntityType, Checker>(EntityType.class);
+        checkers.forEach((type, checker) -> guarded.put(type, Guarded.wrap(checker, clock)));
+        this.checkers = Map.copyOf(guarded);
+    }
+
+    public Scheduler(Map<EntityType, Checker> checkers, Clock clock, Consumer<CheckOutcome> listener) {
+        this(checkers, clock, listener, Options.DEFAULT);
+    }
+
+    /** A scheduler over the standard checkers and their clock. */
+    public static Scheduler of(Checkers checkers, Consumer<CheckOutcome> listener) {
+        return new Scheduler(checkers.asMap(), checkers.clock(), listener);
+    }
+
+    /** Starts the timer and every entity scheduled so far. Once only. */
+    public void start() {
+        synchronized (lifecycle) {
+            if (state != State.NEW) {
+                throw new IllegalStateException("a scheduler starts once; this one is " + state.name().toLowerCase());
+            }
+            var executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+                var thread = new Thread(runnable, "topowatch-scheduler");
+                thread.setDaemon(true);
+                return thread;
+            });
+            // Cancelled runs and deadlines leave the queue at once: changing entities all day must not grow it.
+            executor.setRemoveOnCancelPolicy(true);
+            executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+            timer = executor;
+            state = State.RUNNING;
+        }
+        for (var slot : slots.values()) {
+            synchronized (slot) {
+                if (!slot.removed && slot.ticks == null) {
+                    slot.ticks = scheduleTicks(slot);
+                }
+            }
+        }
+        LOG.info("scheduler started entities={}", scheduledNames().size());
+    }
+
+    /**
+     * Stops timing, interrupts the probes under way and waits a moment for them to end. No result is
+     * delivered after this returns. Stopping twice, or before starting, is harmless.
+     */
+    public void stop() {
+        synchronized (lifecycle) {
+            var wasRunning = state == State.RUNNING;
+            state = State.STOPPED;
+            if (!wasRunning) {
+                return;
+            }
+        }
+        var probes = new ArrayList<Thread>();
+        for (var slot : slots.values()) {
+            synchronized (slot) {
+                if (slot.ticks != null) {
+                    slot.ticks.cancel(false);
+                    slot.ticks = null;
+                }
+                if (slot.running != null) {
+                    slot.running.thread.interrupt();
+                    probes.add(slot.running.thread);
+                }
+            }
+        }
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+            for (var probe : probes) {
+                probe.join(options.grace().plusMillis(100));
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("scheduler stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /**
+     * Adds {@code entity}, or replaces the one of that name. A replaced entity's probe under way is
+     * interrupted and its result dropped; an unchanged entity keeps its place in time.
+     *
+     * @return whether it is probed: false for a {@code group} and for a type with no checker (any
+     *         entity of that name is then removed)
+     */
+    public boolean schedule(Entity entity) {
+        Objects.requireNonNull(entity, "entity");
+        var checker = checkers.get(entity.type());
+        if (checker == null) {
+            remove(entity.name());
+            if (entity.type() != EntityType.GROUP) {
+                LOG.warn("not scheduled entity={} kind={} reason=\"no checker for this kind\"", entity.name(), entity.type());
+            }
+            return false;
+        }
+        while (true) {
+            var slot = slots.computeIfAbsent(entity.name(), Slot::new);
+            synchronized (slot) {
+                if (slots.get(entity.name()) != slot) {
+                    continue; // drained and dropped meanwhile: take the new one
+                }
+                if (!slot.removed && entity.equals(slot.entity)) {
+                    return true;
+                }
+                slot.removed = false;
+                slot.generation++;
+                slot.entity = entity;
+                slot.checker = checker;
+                if (slot.ticks != null) {
+                    slot.ticks.cancel(false);
+                    slot.ticks = null;
+                }
+                if (slot.running != null) {
+                    slot.running.thread.interrupt();
+                }
+                if (state == State.RUNNING) {
+                    slot.ticks = scheduleTicks(slot);
+                }
+                return true;
+            }
+        }
+    }
+
+    /** Stops checking {@code name}; its probe under way is interrupted and its result dropped. */
+    public boolean remove(String name) {
+        var slot = slots.get(name);
+        if (slot == null) {
+            return false;
+        }
+        synchronized (slot) {
+            if (slot.removed) {
+                return false;
+            }
+            slot.removed = true;
+            slot.generation++;
+            slot.last = null;
+            if (slot.ticks != null) {
+                slot.ticks.cancel(false);
+                slot.ticks = null;
+            }
+            if (slot.running != null) {
+                slot.running.thread.interrupt();
+            } else {
+                slots.remove(name, slot);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Makes the scheduled set exactly {@code entities}, as after a topology reload: new ones are
+     * added, changed ones replaced, missing ones removed, unchanged ones left alone.
+     */
+    public void replaceAll(Collection<Entity> entities) {
+        var names = entities.stream().map(Entity::name).collect(Collectors.toSet());
+        for (var name : scheduledNames()) {
+            if (!names.contains(name)) {
+                remove(name);
+            }
+        }
+        entities.forEach(this::schedule);
+    }
+
+    /**
+     * Checks {@code name} now, outside its interval (whose rhythm stays as it was). The result also
+     * goes to the listener. When a probe of it is already under way, that probe's result is the answer.
+     *
+     * @return the result to come; empty when no such entity is scheduled
+     * @throws IllegalStateException when the scheduler is not running
+     */
+    public Optional<CompletableFuture<CheckResult>> runNow(String name) {
+        if (state != State.RUNNING) {
+            throw new IllegalStateException("the scheduler is not running");
+        }
+        var slot = slots.get(name);
+        if (slot == null) {
+            return Optional.empty();
+        }
+        synchronized (slot) {
+            if (slot.removed) {
+                return Optional.empty();
+            }
+            if (slot.running != null) {
+                return Optional.of(slot.running.done);
+            }
+            var run = startRun(slot, CheckOutcome.Trigger.RUN_NOW);
+            return run == null ? Optional.empty() : Optional.of(run.done);
+        }
+    }
+
+    /** The names of the entities being checked. */
+    public Set<String> scheduledNames() {
+        var names = new HashSet<String>();
+        slots.forEach((name, slot) -> {
+            synchronized (slot) {
+                if (!slot.removed) {
+                    names.add(name);
+                }
+            }
+        });
+        return Set.copyOf(names);
+    }
+
+    /** The last result delivered for {@code name}, if any. */
+    public Optional<CheckResult> lastResult(String name) {
+        var slot = slots.get(name);
+        if (slot == null) {
+            return Optional.empty();
+        }
+        synchronized (slot) {
+            return Optional.ofNullable(slot.last);
+        }
+    }
+
+    /** How many probes are under way right now. */
+    public int probesInFlight() {
+        int count = 0;
+        for (var slot : slots.values()) {
+            synchronized (slot) {
+                if (slot.running != null) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /**
+     * How long after start an entity first runs: a fixed point within {@code min(interval, spread)},
+     * from a hash of its name. Deterministic, so that each entity keeps its place across restarts
+     * and reloads, and spread evenly, so that many entities do not fire together.
+     */
+    public static Duration firstRunDelay(String name, Duration interval, Duration spread) {
+        long window = Math.max(1, Math.min(interval.toMillis(), spread.toMillis()));
+        return Duration.ofMillis(Math.floorMod(mix(name.hashCode()), window));
+    }
+
+    /** SplitMix64's finaliser: String.hashCode is stable but poorly spread for names like svc-1, svc-2. */
+    private static long mix(long value) {
+        long z = value + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** The loader fills these in; an entity built by hand may leave them out. */
+    private static Duration intervalOf(Entity entity) {
+        return Objects.requireNonNullElse(entity.interval(), Defaults.BUILT_IN.interval());
+    }
+
+    private static Duration timeoutOf(Entity entity) {
+        return Objects.requireNonNullElse(entity.timeout(), Defaults.BUILT_IN.timeout());
+    }
+
+    /** Called holding the slot's lock, while running. */
+    private ScheduledFuture<?> scheduleTicks(Slot slot) {
+        var interval = Math.max(1, intervalOf(slot.entity).toNanos());
+        var first = firstRunDelay(slot.name, intervalOf(slot.entity), options.firstRunSpread()).toNanos();
+        try {
+            return timer.scheduleAtFixedRate(() -> tick(slot), first, interval, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopping) {
+            return null;
+        }
+    }
+
+    /** On the timer thread: must be quick and must not throw (a periodic task that throws never runs again). */
+    private void tick(Slot slot) {
+        try {
+            synchronized (slot) {
+                if (slot.removed || state != State.RUNNING) {
+                    return;
+                }
+                if (slot.running != null) {
+                    slot.skipped++;
+                    LOG.debug("check skipped entity={} reason=\"previous check still running\" skipped={}", slot.name, slot.skipped);
+                    return;
+                }
+                startRun(slot, CheckOutcome.Trigger.SCHEDULED);
+            }
+        } catch (RuntimeException unexpected) {
+            LOG.error("scheduler tick failed entity={}", slot.name, unexpected);
+        }
+    }
+
+    /** Called holding the slot's lock. Null when the scheduler is stopping. */
+    private Run startRun(Slot slot, CheckOutcome.Trigger trigger) {
+        if (state != State.RUNNING) {
+            return null;
+        }
+        var run = new Run(slot, slot.entity, slot.checker, slot.generation, trigger, Stopwatch.start(clock));
+        run.thread = Thread.ofVirtual().name("check-" + slot.name).unstarted(() -> probe(run));
+        var deadline = timeoutOf(slot.entity).plus(options.grace());
+        try {
+            run.deadline = timer.schedule(() -> expire(run), deadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopping) {
+            return null;
+        }
+        slot.running = run;
+        run.thread.start();
+        return run;
+    }
+
+    /** On the probe's virtual thread. */
+    private void probe(Run run) {
+        try {
+            var result = run.checker.check(run.entity, timeoutOf(run.entity));
+            if (run.claimed.compareAndSet(false, true)) {
+                run.deadline.cancel(false);
+                deliver(run, result);
+            }
+        } catch (Throwable fatal) {
+            // Guarded lets only VirtualMachineErrors through; still, the run must end cleanly.
+            if (run.claimed.compareAndSet(false, true)) {
+                run.deadline.cancel(false);
+                deliver(run, CheckResult.down(run.watch.at(), run.watch.elapsed(), fatal.getClass().getSimpleName()));
+            }
+            throw fatal;
+        } finally {
+            // If the deadline won, wait for its result to be delivered, so that this entity's next
+            // result can never overtake it.
+            run.done.join();
+            finish(run);
+        }
+    }
+
+    /** On the timer thread, at the hard deadline. */
+    private void expire(Run run) {
+        if (!run.claimed.compareAndSet(false, true)) {
+            return;
+        }
+        var result = CheckResult.down(run.watch.at(), run.watch.elapsed(), Failures.timeout(timeoutOf(run.entity)))
+                .withDetail("deadline", "the probe did not return within its timeout plus "
+                        + options.grace().toMillis() + " ms and was interrupted");
+        // Not on the timer thread: the listener may be slow, and the timer serves everyone.
+        Thread.ofVirtual().name("check-deadline-" + run.slot.name).start(() -> {
+            deliver(run, result);
+            run.thread.interrupt();
+        });
+    }
+
+    private void deliver(Run run, CheckResult result) {
+        try {
+            boolean current;
+            var slot = run.slot;
+            synchronized (slot) {
+                current = state == State.RUNNING && !slot.removed && slot.generation == run.generation;
+                if (current) {
+                    slot.last = result;
+                }
+            }
+            if (current) {
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("check entity={} kind={} status={} latencyMs={} error=\"{}\"", slot.name, run.entity.type(),
+                            result.status(), result.latency().toMillis(), result.error() == null ? "" : result.error());
+                }
+                listener.accept(new CheckOutcome(run.entity, result, run.trigger));
+            }
+        } catch (RuntimeException listenerFailed) {
+            LOG.error("result listener failed entity={}", run.slot.name, listenerFailed);
+        } finally {
+            run.done.complete(result);
+        }
+    }
+
+    private void finish(Run run) {
+        var slot = run.slot;
+        synchronized (slot) {
+            if (slot.running == run) {
+                slot.running = null;
+            }
+            if (slot.removed && slot.running == null) {
+                slots.remove(slot.name, slot);
+            }
+        }
+    }
+
+    /** One entity's place in the schedule. Guarded by its own monitor. */
+    private static final class Slot {
+        final String name;
+        Entity entity;
+        Checker checker;
+        long generation;
+        boolean removed;
+        ScheduledFuture<?> ticks;
+        Run running;
+        CheckResult last;
+        long skipped;
+
+        Slot(String name) {
+            this.name = name;
+        }
+    }
+
+    /** One probe of one entity. */
+    private static final class Run {
+        final Slot slot;
+        final Entity entity;
+        final Checker checker;
+        final long generation;
+        final CheckOutcome.Trigger trigger;
+        final Stopwatch watch;
+        /** Whoever sets this delivers the result: the probe, or the deadline. */
+        final AtomicBoolean claimed = new AtomicBoolean();
+        final CompletableFuture<CheckResult> done = new CompletableFuture<>();
+        volatile Thread thread;
+        volatile ScheduledFuture<?> deadline;
+
+        Run(Slot slot, Entity entity, Checker checker, long generation, CheckOutcome.Trigger trigger, Stopwatch watch) {
+            this.slot = slot;
+            this.entity = entity;
+            this.checker = checker;
+            this.generation = generation;
+            this.trigger = trigger;
+            this.watch = watch;
+        }
+    }
+}

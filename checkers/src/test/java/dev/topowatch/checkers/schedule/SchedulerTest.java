@@ -1,0 +1,371 @@
+package dev.topowatch.checkers.schedule;
+
+import dev.topowatch.checkers.CheckResult;
+import dev.topowatch.checkers.Checker;
+import dev.topowatch.checkers.http.HttpChecker;
+import dev.topowatch.checkers.support.MutableClock;
+import dev.topowatch.checkers.support.RawServer;
+import dev.topowatch.checkers.tcp.TcpChecker;
+import dev.topowatch.topology.Dependency;
+import dev.topowatch.topology.Entity;
+import dev.topowatch.topology.EntityType;
+import dev.topowatch.topology.GroupRule;
+import dev.topowatch.topology.Status;
+import dev.topowatch.topology.check.GroupCheck;
+import dev.topowatch.topology.check.TcpCheck;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+
+import static dev.topowatch.checkers.support.Entities.closedPort;
+import static dev.topowatch.checkers.support.Entities.entity;
+import static dev.topowatch.checkers.support.Entities.get;
+import static dev.topowatch.checkers.support.Entities.tcp;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SchedulerTest {
+    private static final Instant NOW = Instant.parse("2026-03-03T06:37:24Z");
+    /** First runs within 20 ms, and a short grace, so that tests need little real time. */
+    private static final Scheduler.Options FAST = new Scheduler.Options(Duration.ofMillis(100), Duration.ofMillis(20));
+    private static final Duration SHORT = Duration.ofMillis(100);
+
+    private static ServerSocket listening;
+    private static OkHttpClient http;
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private final List<CheckOutcome> outcomes = new CopyOnWriteArrayList<>();
+    private final List<Scheduler> started = new ArrayList<>();
+
+    @BeforeAll
+    static void listen() throws IOException {
+        listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        http = new OkHttpClient();
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        listening.close();
+        http.connectionPool().evictAll();
+    }
+
+    @AfterEach
+    void stopAll() {
+        started.forEach(Scheduler::stop);
+    }
+
+    private Scheduler scheduler(Map<EntityType, Checker> checkers) {
+        var scheduler = new Scheduler(checkers, clock, outcomes::add, FAST);
+        started.add(scheduler);
+        return scheduler;
+    }
+
+    private Map<EntityType, Checker> tcpOnly() {
+        return Map.of(EntityType.TCP, new TcpChecker(clock));
+    }
+
+    private List<CheckOutcome> outcomesOf(String name) {
+        return outcomes.stream().filter(outcome -> outcome.name().equals(name)).toList();
+    }
+
+    private static void await(BooleanSupplier condition, Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + atMost.toMillis() + " ms");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private static Entity probedBy(String name, Duration interval, Duration timeout) {
+        return entity(name, EntityType.COMMAND, new dev.topowatch.topology.check.CommandCheck(
+                List.of(dev.topowatch.topology.ConfigText.literal("true")), false, 0, null), interval, timeout);
+    }
+
+    @Test
+    void each_entity_is_checked_on_its_own_interval_and_stamped_by_the_injected_clock() throws Exception {
+        var scheduler = scheduler(tcpOnly());
+        scheduler.schedule(tcp("fast", listening.getLocalPort(), Duration.ofMillis(50), SHORT));
+        scheduler.schedule(tcp("slow", listening.getLocalPort(), Duration.ofMillis(400), SHORT));
+
+        scheduler.start();
+        Thread.sleep(900);
+        scheduler.stop();
+
+        assertThat(outcomesOf("fast")).hasSizeBetween(10, 20);
+        assertThat(outcomesOf("slow")).hasSizeBetween(2, 3);
+        assertThat(outcomes).allSatisfy(outcome -> {
+            assertThat(outcome.result().status()).isEqualTo(Status.UP);
+            assertThat(outcome.result().at()).isEqualTo(NOW);
+            assertThat(outcome.trigger()).isEqualTo(CheckOutcome.Trigger.SCHEDULED);
+        });
+    }
+
+    @Test
+    void first_runs_of_ten_thousand_entities_are_spread_evenly_and_deterministically() {
+        var interval = Duration.ofMinutes(15);
+        var spread = Duration.ofSeconds(30);
+        var perSecond = new int[30];
+
+        IntStream.range(0, 10_000).forEach(i -> {
+            var delay = Scheduler.firstRunDelay("svc-" + i, interval, spread);
+            assertThat(delay).isBetween(Duration.ZERO, spread);
+            perSecond[(int) delay.toSeconds()]++;
+        });
+
+        // 333 a second on average; no second gets even half as many again.
+        assertThat(IntStream.of(perSecond).max().orElseThrow()).isLessThan(500);
+        assertThat(IntStream.of(perSecond).min().orElseThrow()).isGreaterThan(200);
+        assertThat(Scheduler.firstRunDelay("postgres_main", interval, spread))
+                .isEqualTo(Scheduler.firstRunDelay("postgres_main", interval, spread));
+        assertThat(Scheduler.firstRunDelay("postgres_main", Duration.ofSeconds(5), spread)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void a_target_that_accepts_and_never_answers_does_not_delay_the_others() throws Exception {
+        try (var hanging = new RawServer(RawServer.Behaviour.ACCEPT_AND_HANG)) {
+            var scheduler = scheduler(Map.of(EntityType.TCP, new TcpChecker(clock), EntityType.API, new HttpChecker(http, clock)));
+            for (int i = 0; i < 20; i++) {
+                scheduler.schedule(entity("hung-" + i, EntityType.API, get("http://127.0.0.1:" + hanging.port() + "/health"),
+                        Duration.ofMillis(100), Duration.ofMillis(300)));
+            }
+            scheduler.schedule(tcp("healthy", listening.getLocalPort(), Duration.ofMillis(50), SHORT));
+
+            scheduler.start();
+            Thread.sleep(1000);
+            scheduler.stop();
+
+            assertThat(outcomesOf("healthy")).hasSizeGreaterThanOrEqualTo(12)
+                    .allSatisfy(outcome -> assertThat(outcome.result().status()).isEqualTo(Status.UP));
+            assertThat(outcomesOf("hung-0")).hasSizeBetween(2, 4).allSatisfy(outcome ->
+                    assertThat(outcome.result().error()).isEqualTo("timeout after 300 ms"));
+        }
+    }
+
+    @Test
+    void a_probe_stuck_past_its_deadline_is_reported_down_and_interrupted() throws Exception {
+        var interrupted = new AtomicBoolean();
+        Checker stuck = (entity, timeout) -> {
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException expected) {
+                interrupted.set(true);
+            }
+            return CheckResult.up(NOW, Duration.ZERO);
+        };
+        var scheduler = scheduler(Map.of(EntityType.COMMAND, stuck));
+        scheduler.schedule(probedBy("stuck", Duration.ofHours(1), Duration.ofMillis(200)));
+        long started = System.nanoTime();
+
+        scheduler.start();
+        await(() -> !outcomes.isEmpty(), Duration.ofSeconds(2));
+        var took = Duration.ofNanos(System.nanoTime() - started);
+
+        var result = outcomes.getFirst().result();
+        assertThat(result.status()).isEqualTo(Status.DOWN);
+        assertThat(result.error()).isEqualTo("timeout after 200 ms");
+        assertThat(result.details()).containsKey("deadline");
+        assertThat(took).isBetween(Duration.ofMillis(300), Duration.ofMillis(1000));
+        await(interrupted::get, Duration.ofSeconds(1));
+        await(() -> scheduler.probesInFlight() == 0, Duration.ofSeconds(1));
+        assertThat(outcomes).hasSize(1);
+    }
+
+    @Test
+    void checks_of_one_entity_never_overlap_when_they_outlast_the_interval() throws Exception {
+        var concurrent = new AtomicInteger();
+        var mostAtOnce = new AtomicInteger();
+        Checker slow = (entity, timeout) -> {
+            mostAtOnce.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            } finally {
+                concurrent.decrementAndGet();
+            }
+            return CheckResult.up(NOW, Duration.ofMillis(200));
+        };
+        var scheduler = scheduler(Map.of(EntityType.COMMAND, slow));
+        scheduler.schedule(probedBy("slow", Duration.ofMillis(30), Duration.ofSeconds(1)));
+
+        scheduler.start();
+        Thread.sleep(900);
+        scheduler.stop();
+
+        assertThat(mostAtOnce.get()).isEqualTo(1);
+        assertThat(outcomes).hasSizeBetween(3, 5);
+    }
+
+    @Test
+    void entities_are_added_changed_and_removed_while_running() throws Exception {
+        var scheduler = scheduler(tcpOnly());
+        scheduler.start();
+
+        scheduler.schedule(tcp("db", listening.getLocalPort(), Duration.ofMillis(50), SHORT));
+        await(() -> !outcomesOf("db").isEmpty(), Duration.ofSeconds(1));
+        assertThat(outcomesOf("db").getLast().result().status()).isEqualTo(Status.UP);
+
+        scheduler.schedule(tcp("db", closedPort(), Duration.ofMillis(50), SHORT));
+        await(() -> outcomesOf("db").getLast().result().status() == Status.DOWN, Duration.ofSeconds(1));
+
+        scheduler.remove("db");
+        await(() -> scheduler.probesInFlight() == 0, Duration.ofSeconds(1));
+        int afterRemoval = outcomesOf("db").size();
+        Thread.sleep(200);
+
+        assertThat(outcomesOf("db")).hasSize(afterRemoval);
+        assertThat(scheduler.scheduledNames()).isEmpty();
+        assertThat(scheduler.lastResult("db")).isEmpty();
+    }
+
+    @Test
+    void replacing_all_entities_keeps_unchanged_ones_and_drops_missing_ones() {
+        var scheduler = scheduler(tcpOnly());
+        var kept = tcp("kept", listening.getLocalPort(), Duration.ofHours(1), SHORT);
+        scheduler.replaceAll(List.of(kept, tcp("dropped", listening.getLocalPort(), Duration.ofHours(1), SHORT)));
+
+        scheduler.replaceAll(List.of(kept, tcp("added", listening.getLocalPort(), Duration.ofHours(1), SHORT)));
+
+        assertThat(scheduler.scheduledNames()).containsExactlyInAnyOrder("kept", "added");
+    }
+
+    @Test
+    void the_result_of_a_probe_started_before_a_change_is_not_delivered() throws Exception {
+        var release = new java.util.concurrent.CountDownLatch(1);
+        Checker waits = (entity, timeout) -> {
+            try {
+                release.await(2, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return CheckResult.up(NOW, Duration.ZERO).withDetail("interval", entity.interval().toString());
+        };
+        var scheduler = scheduler(Map.of(EntityType.COMMAND, waits));
+        scheduler.schedule(probedBy("job", Duration.ofHours(1), Duration.ofSeconds(3)));
+        scheduler.start();
+        await(() -> scheduler.probesInFlight() == 1, Duration.ofSeconds(1));
+
+        scheduler.schedule(probedBy("job", Duration.ofHours(2), Duration.ofSeconds(3)));
+        release.countDown();
+        await(() -> scheduler.probesInFlight() == 0, Duration.ofSeconds(1));
+        scheduler.runNow("job").orElseThrow().get(1, TimeUnit.SECONDS);
+
+        assertThat(outcomes).singleElement().satisfies(outcome ->
+                assertThat(outcome.entity().interval()).isEqualTo(Duration.ofHours(2)));
+    }
+
+    @Test
+    void run_now_checks_at_once_and_also_tells_the_listener() throws Exception {
+        var scheduler = scheduler(tcpOnly());
+        scheduler.schedule(tcp("db", listening.getLocalPort(), Duration.ofHours(1), SHORT));
+        scheduler.start();
+        // Let the hashed first run pass, so that the next is an hour away.
+        await(() -> outcomes.size() == 1, Duration.ofSeconds(1));
+        clock.advance(Duration.ofMinutes(5));
+
+        var result = scheduler.runNow("db").orElseThrow().get(1, TimeUnit.SECONDS);
+
+        assertThat(result.status()).isEqualTo(Status.UP);
+        assertThat(result.at()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+        await(() -> outcomes.size() == 2, Duration.ofSeconds(1));
+        assertThat(outcomes.getLast().trigger()).isEqualTo(CheckOutcome.Trigger.RUN_NOW);
+        assertThat(scheduler.lastResult("db")).contains(result);
+        assertThat(scheduler.runNow("unknown")).isEmpty();
+    }
+
+    @Test
+    void groups_and_kinds_without_a_checker_are_not_scheduled() {
+        var scheduler = scheduler(tcpOnly());
+        var group = entity("billing", EntityType.GROUP, new GroupCheck(List.of("db"), GroupRule.all()));
+
+        assertThat(scheduler.schedule(group)).isFalse();
+        assertThat(scheduler.schedule(probedBy("job", SHORT, SHORT))).isFalse();
+        assertThat(scheduler.schedule(tcp("db", listening.getLocalPort(), SHORT, SHORT))).isTrue();
+        assertThat(scheduler.scheduledNames()).containsExactly("db");
+    }
+
+    @Test
+    void dependents_of_a_down_entity_are_still_checked_and_carry_their_dependencies() throws Exception {
+        var scheduler = scheduler(tcpOnly());
+        scheduler.schedule(tcp("db", closedPort(), Duration.ofMillis(50), SHORT));
+        var api = tcp("api", listening.getLocalPort(), Duration.ofMillis(50), SHORT);
+        scheduler.schedule(new Entity(api.name(), api.type(), null, null, api.interval(), api.timeout(), 1, 1,
+                List.of(new Dependency.On("db")), Map.of(), false, true, null, null, api.check()));
+
+        scheduler.start();
+        await(() -> outcomesOf("api").size() >= 2 && outcomesOf("db").size() >= 2, Duration.ofSeconds(2));
+
+        assertThat(outcomesOf("db").getFirst().result().status()).isEqualTo(Status.DOWN);
+        assertThat(outcomesOf("api").getFirst().entity().dependencyNames()).containsExactly("db");
+    }
+
+    @Test
+    void a_failing_listener_does_not_stop_the_checks() throws Exception {
+        var calls = new AtomicInteger();
+        var scheduler = new Scheduler(tcpOnly(), clock, outcome -> {
+            calls.incrementAndGet();
+            throw new IllegalStateException("listener bug");
+        }, FAST);
+        started.add(scheduler);
+        scheduler.schedule(tcp("db", listening.getLocalPort(), Duration.ofMillis(30), SHORT));
+
+        scheduler.start();
+
+        await(() -> calls.get() >= 3, Duration.ofSeconds(2));
+    }
+
+    @Test
+    void stopping_leaves_no_thread_or_timer_behind_and_delivers_nothing_more() throws Exception {
+        try (var hanging = new RawServer(RawServer.Behaviour.ACCEPT_AND_HANG)) {
+            var before = platformThreads();
+            var blocking = new TcpCheck(dev.topowatch.topology.ConfigText.literal("127.0.0.1"), hanging.port());
+            Checker blocked = (entity, timeout) -> {
+                // Holds the probe until interrupted, as a stuck driver would.
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                }
+                return CheckResult.up(NOW, Duration.ZERO);
+            };
+            var scheduler = scheduler(Map.of(EntityType.TCP, new TcpChecker(clock), EntityType.COMMAND, blocked));
+            for (int i = 0; i < 50; i++) {
+                scheduler.schedule(entity("port-" + i, EntityType.TCP, blocking, Duration.ofMillis(20), SHORT));
+                scheduler.schedule(probedBy("stuck-" + i, Duration.ofMillis(20), Duration.ofSeconds(30)));
+            }
+            scheduler.start();
+            await(() -> scheduler.probesInFlight() >= 50, Duration.ofSeconds(2));
+
+            scheduler.stop();
+            int delivered = outcomes.size();
+            Thread.sleep(150);
+
+            assertThat(scheduler.probesInFlight()).isZero();
+            assertThat(outcomes).hasSize(delivered);
+            assertThat(platformThreads()).noneMatch(thread -> thread.getName().equals("topowatch-scheduler"));
+            assertThat(platformThreads().size()).isLessThanOrEqualTo(before.size());
+        }
+    }
+
+    private static List<Thread> platformThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.isAlive() && !thread.isVirtual()).toList();
+    }
+}
