@@ -17,12 +17,12 @@ import java.util.Map;
  * One entity as JSON, in the shape DESIGN.md gives: the fields of the original pet project first,
  * so that existing scripts keep working, then what is needed to act on it. Field order is fixed.
  */
-final class EntityJson {
+public final class EntityJson {
 
     private EntityJson() {
     }
 
-    static Map<String, Object> of(Entity entity, EntityStatus status, Collection<String> dependents) {
+    public static Map<String, Object> of(Entity entity, EntityStatus status, Collection<String> dependents) {
         var json = new LinkedHashMap<String, Object>();
         json.put("name", entity.name());
         json.put("type", entity.type().yamlName());

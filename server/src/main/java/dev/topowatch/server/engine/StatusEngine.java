@@ -12,7 +12,6 @@ import dev.topowatch.topology.EntityType;
 import dev.topowatch.topology.Status;
 import dev.topowatch.topology.StatusSnapshot;
 import dev.topowatch.topology.Topology;
-import dev.topowatch.topology.check.GroupCheck;
 import dev.topowatch.topology.graph.DependencyGraph;
 import dev.topowatch.topology.graph.Impact;
 import dev.topowatch.topology.graph.ImpactReport;
@@ -213,11 +212,11 @@ public final class StatusEngine {
         }
         var now = clock.instant();
         var transitions = new ArrayList<Transition>();
-        var computed = new HashMap<String, Status>();
+        var rules = new StatusRules(topology, impact, this::ownStatus);
         for (var entity : topology.entities().values()) {
             var name = entity.name();
             var state = states.get(name);
-            var status = statusOf(entity, impact, computed);
+            var status = rules.statusOf(entity);
             var entityImpact = impact.impact(name);
             var shownNow = maintenance.covers(name, now) ? Status.MAINTENANCE : status;
             var previouslyShown = shown.get(name);
@@ -251,24 +250,7 @@ public final class StatusEngine {
     }
 
     private Status statusOf(Entity entity, ImpactReport report) {
-        return statusOf(entity, report, new HashMap<>());
-    }
-
-    /** Memoised in {@code computed}: a group reads its members' statuses, which may be groups too. */
-    private Status statusOf(Entity entity, ImpactReport report, Map<String, Status> computed) {
-        var known = computed.get(entity.name());
-        if (known != null) {
-            return known;
-        }
-        var status = switch (report.impact(entity.name()).state()) {
-            case ROOT -> Status.DOWN;
-            case CASUALTY -> Status.BLOCKED;
-            case AVAILABLE -> entity.check() instanceof GroupCheck group
-                    ? groupStatus(group, report, computed)
-                    : ownStatus(entity.name());
-        };
-        computed.put(entity.name(), status);
-        return status;
+        return new StatusRules(topology, report, this::ownStatus).statusOf(entity);
     }
 
     /** A passing entity is up, or degraded when its last check was; unknown until its checks say. */
@@ -278,21 +260,6 @@ public final class StatusEngine {
         }
         var outcomes = states.get(name).recentOutcomes();
         return !outcomes.isEmpty() && outcomes.charAt(outcomes.length() - 1) == 'D' ? Status.DEGRADED : Status.UP;
-    }
-
-    /** A group whose rule holds is up, or degraded when it holds with a member short: redundancy is gone. */
-    private Status groupStatus(GroupCheck group, ImpactReport report, Map<String, Status> computed) {
-        var members = group.members().stream()
-                .map(member -> statusOf(topology.entities().get(member), report, computed))
-                .toList();
-        if (members.stream().allMatch(status -> status == Status.UP)) {
-            return Status.UP;
-        }
-        if (members.stream().allMatch(status -> status == Status.UNKNOWN)) {
-            return Status.UNKNOWN;
-        }
-        return members.stream().anyMatch(status -> status != Status.UP && status != Status.UNKNOWN)
-                ? Status.DEGRADED : Status.UP;
     }
 
     /** Whether everything the entity needs is available now: if not, its failure is not its own. */

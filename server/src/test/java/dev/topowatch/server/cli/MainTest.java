@@ -17,7 +17,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "validate"})
+    @ValueSource(strings = {"serve", "validate", "check"})
     void every_command_has_help(String command) {
         var run = CliRun.of(command, "--help");
 
