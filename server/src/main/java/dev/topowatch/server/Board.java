@@ -1,0 +1,135 @@
+package dev.topowatch.server;
+
+import dev.topowatch.checkers.Checkers;
+import dev.topowatch.checkers.schedule.CheckOutcome;
+import dev.topowatch.checkers.schedule.Scheduler;
+import dev.topowatch.server.api.App;
+import dev.topowatch.server.api.CheckControl;
+import dev.topowatch.server.api.Dependencies;
+import dev.topowatch.server.api.TopologyInfo;
+import dev.topowatch.server.engine.StatusEngine;
+import dev.topowatch.server.reload.FileWatcher;
+import dev.topowatch.server.reload.TopologyReloader;
+import dev.topowatch.server.store.Store;
+import dev.topowatch.topology.HostPort;
+import dev.topowatch.topology.Topology;
+import dev.topowatch.topology.load.TopologyLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The running board: store, status engine, checkers and scheduler, HTTP app and file watcher, wired
+ * together and started in order; closed in the reverse order. Everything is a real part, so a test
+ * starts a whole board on port 0 with a temporary database.
+ */
+public final class Board implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Board.class);
+    static final Duration RELOAD_DEBOUNCE = Duration.ofMillis(300);
+    static final Duration RELOAD_POLL = Duration.ofSeconds(5);
+    static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
+
+    private final Store store;
+    private final StatusEngine engine;
+    private final Checkers checkers;
+    private final Scheduler scheduler;
+    private final TopologyReloader reloader;
+    private final FileWatcher watcher;
+    private final App app;
+    private final ScheduledExecutorService housekeeping;
+
+    /**
+     * @param file     the topology file, watched for edits
+     * @param topology its already validated content
+     * @param listen   where to serve
+     * @param store    opened on the board's database
+     */
+    public Board(Path file, Topology topology, HostPort listen, Store store, TopologyLoader loader, Clock clock)
+            throws IOException {
+        this.store = store;
+        this.engine = new StatusEngine(topology, store, clock);
+        this.checkers = Checkers.create(clock);
+        this.scheduler = new Scheduler(checkers.asMap(), clock, this::onOutcome);
+        this.reloader = new TopologyReloader(file, topology, loader, this::apply, this::invalidEdit, clock);
+        var checks = new SchedulerControl();
+        var dependencies = new Dependencies(engine, store, checks, this::topologyInfo, clock);
+        scheduler.replaceAll(topology.entities().values());
+        scheduler.start();
+        this.app = App.create(dependencies).start(listen.host(), listen.port());
+        this.watcher = new FileWatcher(file, RELOAD_DEBOUNCE, RELOAD_POLL, reloader::reload);
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> Thread.ofPlatform()
+                .name("board-housekeeping").daemon().unstarted(runnable));
+        housekeeping.scheduleWithFixedDelay(engine::tick, 1, 1, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(() -> store.prune(clock.instant()),
+                PRUNE_EVERY.toSeconds(), PRUNE_EVERY.toSeconds(), TimeUnit.SECONDS);
+        LOG.info("board started url=http://{} entities={} database={}", new HostPort(listen.host(), app.port()),
+                topology.entities().size(), topology.board().database());
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public StatusEngine engine() {
+        return engine;
+    }
+
+    public TopologyReloader reloader() {
+        return reloader;
+    }
+
+    private void onOutcome(CheckOutcome outcome) {
+        engine.onResult(outcome.name(), outcome.result());
+    }
+
+    private void apply(Topology next) {
+        engine.setTopology(next);
+        scheduler.replaceAll(next.entities().values());
+    }
+
+    private void invalidEdit(List<String> errors) {
+        // The alert channels will be told here; the log and /api/summary already are.
+    }
+
+    private TopologyInfo topologyInfo() {
+        var state = reloader.state();
+        return new TopologyInfo(state.version(), state.loadedAt(), state.errors(), "none");
+    }
+
+    /** The checkers as the HTTP API may drive them. */
+    private final class SchedulerControl implements CheckControl {
+        @Override
+        public boolean runNow(String entity) {
+            return scheduler.runNow(entity).isPresent();
+        }
+
+        @Override
+        public void push(String entity, Instant at) {
+            checkers.heartbeats().push(entity, at);
+        }
+
+        @Override
+        public boolean isRunning() {
+            return !housekeeping.isShutdown();
+        }
+    }
+
+    @Override
+    public void close() {
+        watcher.close();
+        housekeeping.shutdownNow();
+        app.close();
+        scheduler.close();
+        checkers.close();
+        store.close();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.topowatch.server.store;
+
+import dev.topowatch.topology.Status;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+
+/**
+ * Reads history as one point per step, from raw results for fine steps and from buckets otherwise.
+ * Steps without any check are left out: a gap in the answer is a gap in the checks.
+ */
+final class HistoryQuery {
+
+    private HistoryQuery() {
+    }
+
+    static List<HistoryPoint> fromRaw(Connection connection, String entity, Instant from, Instant to, Duration step)
+            throws SQLException {
+        var steps = new TreeMap<Long, Bucket>();
+        try (var select = connection.prepareStatement(
+                "SELECT at, outcome, blocked, latency_ms FROM check_result WHERE entity = ? AND at >= ? AND at < ? ORDER BY at")) {
+            select.setString(1, entity);
+            select.setLong(2, from.toEpochMilli());
+            select.setLong(3, to.toEpochMilli());
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    var at = Instant.ofEpochMilli(rows.getLong(1));
+                    long start = stepStart(from, step, at);
+                    steps.computeIfAbsent(start, ignored -> new Bucket(entity, step.toSeconds(), start, new LatencySketch()))
+                            .add(new RecordedCheck(entity, at, Status.valueOf(rows.getString(2).toUpperCase(Locale.ROOT)),
+                                    rows.getInt(3) == 1, Duration.ofMillis(rows.getLong(4)), null));
+                }
+            }
+        }
+        return points(steps, step);
+    }
+
+    static List<HistoryPoint> fromBuckets(Connection connection, String entity, long width, Instant from, Instant to,
+                                          Duration step) throws SQLException {
+        var steps = new TreeMap<Long, Bucket>();
+        try (var select = connection.prepareStatement(
+                "SELECT start, count, failures, blocked, latency_sum, latency_min, latency_max, sketch FROM bucket"
+                        + " WHERE entity = ? AND width = ? AND start >= ? AND start < ? ORDER BY start")) {
+            select.setString(1, entity);
+            select.setLong(2, width);
+            select.setLong(3, from.toEpochMilli() - Math.floorMod(from.toEpochMilli(), width * 1000));
+            select.setLong(4, to.toEpochMilli());
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    var stored = new Bucket(entity, width, rows.getLong(1), LatencySketch.parse(rows.getString(8)));
+                    stored.count = rows.getLong(2);
+                    stored.failures = rows.getLong(3);
+                    stored.blocked = rows.getLong(4);
+                    stored.latencySum = rows.getLong(5);
+                    stored.latencyMin = rows.getLong(6);
+                    stored.latencyMax = rows.getLong(7);
+                    long start = stepStart(from, step, Instant.ofEpochMilli(Math.max(stored.startMillis, from.toEpochMilli())));
+                    steps.computeIfAbsent(start, ignored -> new Bucket(entity, step.toSeconds(), start, new LatencySketch()))
+                            .merge(stored);
+                }
+            }
+        }
+        return points(steps, step);
+    }
+
+    private static long stepStart(Instant from, Duration step, Instant at) {
+        long offset = at.toEpochMilli() - from.toEpochMilli();
+        return from.toEpochMilli() + offset / step.toMillis() * step.toMillis();
+    }
+
+    private static List<HistoryPoint> points(TreeMap<Long, Bucket> steps, Duration step) {
+        var points = new ArrayList<HistoryPoint>();
+        steps.forEach((start, bucket) -> points.add(bucket.toPoint(Instant.ofEpochMilli(start), step)));
+        return points;
+    }
+}

@@ -1,0 +1,451 @@
+package dev.topowatch.server.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.topowatch.topology.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The embedded store: one SQLite file in WAL mode, so that readers never wait for the writer. One
+ * writer thread applies queued writes in order, many per transaction. History is bounded: the last
+ * raw results per entity, minute buckets for 48 hours, hour buckets for the retention, so the file
+ * stops growing once the windows are full. When a write fails (disk full, file read-only or locked),
+ * nothing queued is lost: the writer retries with backoff while the board runs on from memory, and
+ * {@link #health()} says what is wrong.
+ */
+public final class SqliteStore implements Store {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
+    static final Duration MINUTE_WINDOW = Duration.ofHours(48);
+    static final int BATCH = 1000;
+    /** Beyond this many queued checks new ones are dropped (and counted); transitions never are. */
+    static final int MAX_QUEUED_CHECKS = 200_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private final Clock clock;
+    private final Duration retention;
+    private final int rawPerEntity;
+    private final Connection reader;
+    private final Connection writer;
+    private final LinkedBlockingDeque<Write> queue = new LinkedBlockingDeque<>();
+    private final AtomicLong queuedChecks = new AtomicLong();
+    private final AtomicLong droppedChecks = new AtomicLong();
+    private final AtomicLong transactions = new AtomicLong();
+    private final BucketWriter buckets;
+    private final Thread writerThread;
+    private volatile boolean closed;
+    private volatile String lastError;
+    private Instant lastPrune = Instant.EPOCH;
+
+    public SqliteStore(Path file, Clock clock, Duration retention, int rawPerEntity) throws SQLException, IOException {
+        this.file = file.toAbsolutePath();
+        this.clock = clock;
+        this.retention = retention;
+        this.rawPerEntity = rawPerEntity;
+        if (this.file.getParent() != null) {
+            Files.createDirectories(this.file.getParent());
+        }
+        this.writer = open(this.file);
+        Schema.migrate(writer, this.file.toString());
+        this.reader = open(this.file);
+        this.buckets = new BucketWriter(writer);
+        this.writerThread = Thread.ofPlatform().name("store-writer").daemon().start(this::writeLoop);
+    }
+
+    public static SqliteStore open(Path file, Clock clock, Duration retention) throws SQLException, IOException {
+        return new SqliteStore(file, clock, retention, 100);
+    }
+
+    private static Connection open(Path file) throws SQLException {
+        var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (var statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode = WAL");
+            statement.execute("PRAGMA synchronous = NORMAL");
+            statement.execute("PRAGMA busy_timeout = 5000");
+        }
+        return connection;
+    }
+
+    @Override
+    public Map<String, EntityState> loadStates() {
+        synchronized (reader) {
+            var states = new HashMap<String, EntityState>();
+            try (var statement = reader.prepareStatement("SELECT name, state FROM entity_state");
+                 var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    states.put(rows.getString(1), StateCodec.decode(rows.getString(1), rows.getString(2)));
+                }
+            } catch (SQLException failed) {
+                throw new StoreException("cannot read entity states from " + file, failed);
+            }
+            return states;
+        }
+    }
+
+    @Override
+    public void recordCheck(RecordedCheck check, EntityState state) {
+        if (queuedChecks.get() >= MAX_QUEUED_CHECKS) {
+            droppedChecks.incrementAndGet();
+            return;
+        }
+        queuedChecks.incrementAndGet();
+        queue.add(new Write.Check(check, state));
+    }
+
+    @Override
+    public void recordTransition(Transition transition, EntityState state) {
+        queue.add(new Write.Change(transition, state));
+    }
+
+    @Override
+    public void markRemoved(String entity, Instant at) {
+        queue.add(new Write.Removed(entity, at));
+    }
+
+    @Override
+    public void flush() {
+        if (closed || !writerThread.isAlive()) {
+            return;
+        }
+        var done = new CountDownLatch(1);
+        queue.add(new Write.Barrier(done));
+        try {
+            // Bounded: a store that cannot write must not hang the caller for ever.
+            done.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void writeLoop() {
+        var batch = new ArrayList<Write>();
+        long backoff = 0;
+        while (!closed || !queue.isEmpty()) {
+            try {
+                if (batch.isEmpty()) {
+                    var first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        pruneWhenDue();
+                        continue;
+                    }
+                    batch.add(first);
+                    queue.drainTo(batch, BATCH - 1);
+                }
+                apply(batch);
+                batch.forEach(this::released);
+                batch.clear();
+                lastError = null;
+                backoff = 0;
+                pruneWhenDue();
+            } catch (InterruptedException stopping) {
+                if (!closed) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            } catch (SQLException | RuntimeException failed) {
+                // Keep the batch: it is written when the file is writable again.
+                lastError = failed.getMessage();
+                backoff = Math.min(30_000, Math.max(250, backoff * 2));
+                LOG.warn("store write failed, retrying in {} ms error=\"{}\" queued={}", backoff, lastError, queue.size() + batch.size());
+                batch.stream().filter(write -> write instanceof Write.Barrier || write instanceof Write.Prune).forEach(this::released);
+                batch.removeIf(write -> write instanceof Write.Barrier || write instanceof Write.Prune);
+                if (closed) {
+                    return;
+                }
+                sleep(backoff);
+            }
+        }
+    }
+
+    private void released(Write write) {
+        if (write instanceof Write.Barrier barrier) {
+            barrier.done().countDown();
+        } else if (write instanceof Write.Prune prune) {
+            prune.done().countDown();
+        } else if (write instanceof Write.Check) {
+            queuedChecks.decrementAndGet();
+        }
+    }
+
+    private void apply(List<Write> batch) throws SQLException {
+        writer.setAutoCommit(false);
+        try (var state = writer.prepareStatement(
+                "INSERT INTO entity_state (name, state, removed_at) VALUES (?, ?, NULL)"
+                        + " ON CONFLICT (name) DO UPDATE SET state = excluded.state, removed_at = NULL");
+             var result = writer.prepareStatement(
+                     "INSERT INTO check_result (entity, at, outcome, blocked, latency_ms, error) VALUES (?, ?, ?, ?, ?, ?)");
+             var transition = writer.prepareStatement(
+                     "INSERT INTO transition (entity, from_status, to_status, at, reason, root_cause) VALUES (?, ?, ?, ?, ?, ?)");
+             var removed = writer.prepareStatement("UPDATE entity_state SET removed_at = ? WHERE name = ?")) {
+            var latestStates = new HashMap<String, EntityState>();
+            for (var write : batch) {
+                switch (write) {
+                    case Write.Check check -> {
+                        var recorded = check.check();
+                        result.setString(1, recorded.entity());
+                        result.setLong(2, recorded.at().toEpochMilli());
+                        result.setString(3, recorded.outcome().wireName());
+                        result.setInt(4, recorded.blocked() ? 1 : 0);
+                        result.setLong(5, recorded.latency().toMillis());
+                        result.setString(6, recorded.error());
+                        result.addBatch();
+                        buckets.add(recorded);
+                        latestStates.put(check.state().name(), check.state());
+                    }
+                    case Write.Change change -> {
+                        var t = change.transition();
+                        transition.setString(1, t.entity());
+                        transition.setString(2, t.from().wireName());
+                        transition.setString(3, t.to().wireName());
+                        transition.setLong(4, t.at().toEpochMilli());
+                        transition.setString(5, t.reason());
+                        transition.setString(6, json(t.rootCause()));
+                        transition.addBatch();
+                        latestStates.put(change.state().name(), change.state());
+                    }
+                    case Write.Removed gone -> {
+                        writePending(result, transition, state, latestStates);
+                        removed.setLong(1, gone.at().toEpochMilli());
+                        removed.setString(2, gone.entity());
+                        removed.executeUpdate();
+                    }
+                    case Write.Prune prune -> {
+                        writePending(result, transition, state, latestStates);
+                        prune.deleted().addAndGet(pruneNow(prune.now()));
+                    }
+                    case Write.Barrier ignored -> {
+                    }
+                }
+            }
+            writePending(result, transition, state, latestStates);
+            writer.commit();
+            transactions.incrementAndGet();
+        } catch (SQLException | RuntimeException failed) {
+            writer.rollback();
+            buckets.forgetUnsaved();
+            throw failed;
+        } finally {
+            writer.setAutoCommit(true);
+        }
+    }
+
+    /** Executes what the batch has gathered so far, so that what follows (a prune, a removal) sees it. */
+    private void writePending(PreparedStatement results, PreparedStatement transitions, PreparedStatement states,
+                              Map<String, EntityState> latestStates) throws SQLException {
+        results.executeBatch();
+        transitions.executeBatch();
+        writeStates(states, latestStates);
+        buckets.flush();
+    }
+
+    private static void writeStates(PreparedStatement statement, Map<String, EntityState> states) throws SQLException {
+        for (var entry : states.values()) {
+            statement.setString(1, entry.name());
+            statement.setString(2, StateCodec.encode(entry));
+            statement.addBatch();
+        }
+        statement.executeBatch();
+        states.clear();
+    }
+
+    @Override
+    public List<HistoryPoint> history(String entity, Instant from, Instant to, Duration step) {
+        var now = clock.instant();
+        synchronized (reader) {
+            try {
+                if (step.compareTo(Duration.ofMinutes(1)) < 0) {
+                    return HistoryQuery.fromRaw(reader, entity, from, to, step);
+                }
+                long width = from.isBefore(now.minus(MINUTE_WINDOW)) || step.compareTo(Duration.ofHours(1)) >= 0 ? 3600 : 60;
+                return HistoryQuery.fromBuckets(reader, entity, width, from, to, step);
+            } catch (SQLException failed) {
+                throw new StoreException("cannot read the history of '" + entity + "'", failed);
+            }
+        }
+    }
+
+    @Override
+    public List<Transition> transitions(String entity, int limit, Instant before) {
+        var sql = new StringBuilder("SELECT id, entity, from_status, to_status, at, reason, root_cause FROM transition WHERE 1 = 1");
+        if (entity != null) {
+            sql.append(" AND entity = ?");
+        }
+        if (before != null) {
+            sql.append(" AND at < ?");
+        }
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        synchronized (reader) {
+            try (var statement = reader.prepareStatement(sql.toString())) {
+                int index = 1;
+                if (entity != null) {
+                    statement.setString(index++, entity);
+                }
+                if (before != null) {
+                    statement.setLong(index++, before.toEpochMilli());
+                }
+                statement.setInt(index, Math.min(limit, 1000));
+                var transitions = new ArrayList<Transition>();
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        transitions.add(new Transition(rows.getLong(1), rows.getString(2), status(rows.getString(3)),
+                                status(rows.getString(4)), Instant.ofEpochMilli(rows.getLong(5)), rows.getString(6),
+                                strings(rows.getString(7))));
+                    }
+                }
+                return transitions;
+            } catch (SQLException failed) {
+                throw new StoreException("cannot read transitions", failed);
+            }
+        }
+    }
+
+    @Override
+    public List<RecordedCheck> recentChecks(String entity, int limit) {
+        synchronized (reader) {
+            try (var statement = reader.prepareStatement(
+                    "SELECT at, outcome, blocked, latency_ms, error FROM check_result WHERE entity = ? ORDER BY at DESC, rowid DESC LIMIT ?")) {
+                statement.setString(1, entity);
+                statement.setInt(2, limit);
+                var checks = new ArrayList<RecordedCheck>();
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        checks.add(new RecordedCheck(entity, Instant.ofEpochMilli(rows.getLong(1)), status(rows.getString(2)),
+                                rows.getInt(3) == 1, Duration.ofMillis(rows.getLong(4)), rows.getString(5)));
+                    }
+                }
+                return checks;
+            } catch (SQLException failed) {
+                throw new StoreException("cannot read the checks of '" + entity + "'", failed);
+            }
+        }
+    }
+
+    /** Runs on the writer thread, so pruning never races a batch; at most every few minutes. */
+    private void pruneWhenDue() {
+        var now = clock.instant();
+        if (Duration.between(lastPrune, now).compareTo(Duration.ofMinutes(5)) >= 0) {
+            lastPrune = now;
+            try {
+                pruneNow(now);
+            } catch (SQLException failed) {
+                lastError = failed.getMessage();
+                LOG.warn("store prune failed error=\"{}\"", failed.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public long prune(Instant now) {
+        var prune = new Write.Prune(now, new AtomicLong(), new CountDownLatch(1));
+        queue.add(prune);
+        try {
+            prune.done().await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return prune.deleted().get();
+    }
+
+    private long pruneNow(Instant now) throws SQLException {
+        long deleted = 0;
+        long cutoff = now.minus(retention).toEpochMilli();
+        long minuteCutoff = now.minus(MINUTE_WINDOW).toEpochMilli();
+        try (var statement = writer.createStatement()) {
+            deleted += statement.executeUpdate("DELETE FROM bucket WHERE width = 60 AND start < " + minuteCutoff);
+            deleted += statement.executeUpdate("DELETE FROM bucket WHERE width = 3600 AND start < " + cutoff);
+            deleted += statement.executeUpdate("DELETE FROM transition WHERE at < " + cutoff);
+            deleted += statement.executeUpdate("DELETE FROM entity_state WHERE removed_at IS NOT NULL AND removed_at < " + cutoff);
+            deleted += statement.executeUpdate("DELETE FROM check_result WHERE at < " + minuteCutoff);
+            // Keep only the newest raw results of each entity.
+            deleted += statement.executeUpdate("DELETE FROM check_result WHERE rowid IN (SELECT id FROM "
+                    + "(SELECT rowid AS id, row_number() OVER (PARTITION BY entity ORDER BY at DESC, rowid DESC) AS age"
+                    + " FROM check_result) WHERE age > " + rawPerEntity + ")");
+        }
+        return deleted;
+    }
+
+    @Override
+    public StoreHealth health() {
+        return new StoreHealth(lastError == null, lastError, queue.size());
+    }
+
+    /** Checks dropped because the queue was full (the disk stayed unwritable for long). */
+    public long droppedChecks() {
+        return droppedChecks.get();
+    }
+
+    /** Transactions committed so far; for tests of batching. */
+    long transactions() {
+        return transactions.get();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        flush();
+        closed = true;
+        try {
+            writerThread.join(Duration.ofSeconds(10));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            reader.close();
+            writer.close();
+        } catch (SQLException ignored) {
+            // closing; nothing left to save
+        }
+    }
+
+    private static Status status(String name) {
+        return Status.valueOf(name.toUpperCase(Locale.ROOT));
+    }
+
+    private static String json(List<String> names) {
+        try {
+            return JSON.writeValueAsString(names);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static List<String> strings(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException corrupt) {
+            return List.of();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

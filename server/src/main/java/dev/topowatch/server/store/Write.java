@@ -1,0 +1,28 @@
+package dev.topowatch.server.store;
+
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * One queued write, applied by the writer in order. A transition and its state are one item, so they
+ * land in the same SQLite transaction; alert outbox rows will join them there.
+ */
+sealed interface Write {
+
+    record Check(RecordedCheck check, EntityState state) implements Write {
+    }
+
+    record Change(Transition transition, EntityState state) implements Write {
+    }
+
+    record Removed(String entity, Instant at) implements Write {
+    }
+
+    /** Deletes what retention no longer keeps, in turn with the writes; {@code done} counts down after. */
+    record Prune(Instant now, java.util.concurrent.atomic.AtomicLong deleted, CountDownLatch done) implements Write {
+    }
+
+    /** Not a write: released once everything queued before it is written (flush). */
+    record Barrier(CountDownLatch done) implements Write {
+    }
+}
