@@ -63,7 +63,9 @@ public final class App implements AutoCloseable {
                 error(context, 500, "internal", "the board could not answer this; its log says why");
             });
             config.routes.error(404, context -> {
-                if (context.result() == null || context.result().isEmpty()) {
+                // Our own 404s are JSON already; Javalin's "Endpoint ... not found" text is not.
+                var contentType = context.res().getContentType();
+                if (contentType == null || !contentType.startsWith("application/json")) {
                     error(context, 404, "not_found", "no such endpoint: " + context.method() + " " + context.path());
                 }
             });

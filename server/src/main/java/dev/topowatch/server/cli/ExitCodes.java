@@ -6,6 +6,8 @@ final class ExitCodes {
     /** The topology has errors ({@code validate}, {@code serve}). */
     static final int INVALID = 1;
     static final int USAGE = 2;
+    /** The board could not start: the database cannot be opened, the port is taken. */
+    static final int CANNOT_START = 3;
 
     private ExitCodes() {
     }

@@ -1,6 +1,9 @@
 package dev.topowatch.server.cli;
 
+import dev.topowatch.server.Board;
+import dev.topowatch.server.store.SqliteStore;
 import dev.topowatch.topology.HostPort;
+import dev.topowatch.topology.Topology;
 import dev.topowatch.topology.load.TopologyLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +12,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 
 /** {@code topowatch serve [FILE]}: run the board. */
@@ -30,8 +37,20 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** {@code --listen} over {@code board.listen}. */
+    HostPort address(Topology topology) {
+        return listen == null ? topology.board().listen() : HostPort.parse(listen).orElseThrow(() ->
+                new CommandLine.ParameterException(spec.commandLine(),
+                        "--listen must be HOST:PORT such as 127.0.0.1:8080 or [::1]:8080, got '" + listen + "'"));
+    }
+
+    /** {@code --database} over {@code board.database}. */
+    Path databasePath(Topology topology) {
+        return database == null ? topology.board().database() : database;
+    }
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         var result = TopologyLoader.withSystemEnvironment().load(file);
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
@@ -42,15 +61,29 @@ final class ServeCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         var topology = result.orThrow();
-        HostPort address = listen == null ? topology.board().listen() : HostPort.parse(listen).orElseThrow(() ->
-                new CommandLine.ParameterException(spec.commandLine(),
-                        "--listen must be HOST:PORT such as 127.0.0.1:8080 or [::1]:8080, got '" + listen + "'"));
-        var databasePath = database == null ? topology.board().database() : database;
-        out.println("topowatch: " + file + " is valid: " + TopologySummary.of(topology).lines().getFirst());
-        out.println("topowatch: would serve '" + topology.board().title() + "' on http://" + address
-                + " with database " + databasePath);
-        out.println("topowatch: the checkers, store and HTTP board are not built yet; nothing is being checked.");
+        var address = address(topology);
+        var databasePath = databasePath(topology);
+        var clock = Clock.systemUTC();
+        Board board;
+        try {
+            var store = SqliteStore.open(databasePath, clock, topology.board().retention());
+            board = new Board(file, topology, address, store, TopologyLoader.withSystemEnvironment(), clock);
+        } catch (SQLException | IOException | RuntimeException failed) {
+            err.println("topowatch: cannot start: " + failed.getMessage());
+            err.flush();
+            return ExitCodes.CANNOT_START;
+        }
+        out.println("topowatch: serving '" + topology.board().title() + "' on http://"
+                + new HostPort(address.host(), board.port()) + " (" + TopologySummary.of(topology).lines().getFirst()
+                + ", database " + databasePath + ")");
         out.flush();
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+            board.close();
+            stopped.countDown();
+        }));
+        Signals.onHangUp(() -> board.reloader().reload());
+        stopped.await();
         return ExitCodes.OK;
     }
 }

@@ -15,22 +15,24 @@ class ServeCommandTest {
     Path directory;
 
     @Test
-    void command_line_options_override_the_board_settings() throws IOException {
-        var file = directory.resolve("topology.yaml");
-        Files.writeString(file, """
+    void command_line_options_override_the_board_settings() {
+        var topology = dev.topowatch.server.testing.Topologies.parse("""
                 board:
                   listen: 127.0.0.1:9999
+                  database: board.db
                 entities:
-                  web:
-                    type: tcp
-                    host: 127.0.0.1
-                    port: 80
+                  web: {type: tcp, host: 127.0.0.1, port: 80}
                 """);
+        var command = new ServeCommand();
+        var commandLine = new picocli.CommandLine(command);
 
-        var run = CliRun.of("serve", file.toString(), "--listen", "[::1]:8181", "--database", "/var/lib/tw.db");
+        commandLine.parseArgs("topology.yaml", "--listen", "[::1]:8181", "--database", "/var/lib/tw.db");
+        assertThat(command.address(topology)).hasToString("[::1]:8181");
+        assertThat(command.databasePath(topology)).isEqualTo(Path.of("/var/lib/tw.db"));
 
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("http://[::1]:8181").contains("/var/lib/tw.db");
+        commandLine.parseArgs("topology.yaml");
+        assertThat(command.address(topology)).hasToString("127.0.0.1:9999");
+        assertThat(command.databasePath(topology).getFileName()).hasToString("board.db");
     }
 
     @Test
@@ -49,7 +51,7 @@ class ServeCommandTest {
         var file = directory.resolve("topology.yaml");
         Files.writeString(file, "entities: {}\n");
 
-        var run = CliRun.of("serve", file.toString(), "--listen", "localhost");
+        var run = CliRun.of("serve", file.toString(), "--listen", "localhost", "--database", directory.resolve("x.db").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--listen must be HOST:PORT");
