@@ -79,6 +79,10 @@ public final class Board implements AutoCloseable {
         return app.port();
     }
 
+    public App app() {
+        return app;
+    }
+
     public StatusEngine engine() {
         return engine;
     }

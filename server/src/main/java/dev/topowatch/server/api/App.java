@@ -20,10 +20,17 @@ public final class App implements AutoCloseable {
 
     private final Javalin javalin;
     private final StatusStream stream;
+    private final RouteTable routes;
 
-    private App(Javalin javalin, StatusStream stream) {
+    private App(Javalin javalin, StatusStream stream, RouteTable routes) {
         this.javalin = javalin;
         this.stream = stream;
+        this.routes = routes;
+    }
+
+    /** Every route as {@code METHOD /path}, for checking the OpenAPI document against what is served. */
+    public java.util.Set<String> routes() {
+        return routes.described();
     }
 
     public static App create(Dependencies dependencies) {
@@ -37,26 +44,28 @@ public final class App implements AutoCloseable {
         var metrics = new BoardMetrics(engine);
         var stream = new StatusStream(engine, dependencies.topologyInfo(), json);
         var openApi = new OpenApiController();
+        var routes = new RouteTable();
         var javalin = Javalin.create(config -> {
+            routes.bind(config.routes);
             config.jsonMapper(new JavalinJackson(json, false));
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 64 * 1024;
             config.routes.before("/api/*", access::requireReadUnlessWrite);
             config.routes.before("/metrics", access::requireRead);
-            config.routes.get("/api/entities", entities::list);
-            config.routes.get("/api/entities/{name}", entities::one);
-            config.routes.get("/api/entities/{name}/history", entities::history);
-            config.routes.post("/api/entities/{name}/check", control::checkNow);
-            config.routes.get("/api/transitions", entities::transitions);
-            config.routes.get("/api/summary", summary::summary);
-            config.routes.sse("/api/stream", stream::connect);
-            config.routes.post("/api/maintenance", control::startMaintenance);
-            config.routes.delete("/api/maintenance", control::endMaintenance);
-            config.routes.post("/api/push/{name}", control::push);
-            config.routes.get("/health/live", health::live);
-            config.routes.get("/health/ready", health::ready);
-            config.routes.get("/metrics", metrics::scrape);
-            config.routes.get("/openapi.json", openApi::document);
+            routes.get("/api/entities", entities::list);
+            routes.get("/api/entities/{name}", entities::one);
+            routes.get("/api/entities/{name}/history", entities::history);
+            routes.post("/api/entities/{name}/check", control::checkNow);
+            routes.get("/api/transitions", entities::transitions);
+            routes.get("/api/summary", summary::summary);
+            routes.sse("/api/stream", stream::connect);
+            routes.post("/api/maintenance", control::startMaintenance);
+            routes.delete("/api/maintenance", control::endMaintenance);
+            routes.post("/api/push/{name}", control::push);
+            routes.get("/health/live", health::live);
+            routes.get("/health/ready", health::ready);
+            routes.get("/metrics", metrics::scrape);
+            routes.get("/openapi.json", openApi::document);
             config.routes.exception(ApiError.class, (error, context) -> error(context, error.status(), error.error(), error.getMessage()));
             config.routes.exception(Exception.class, (error, context) -> {
                 LOG.error("request failed method={} path={} error=\"{}\"", context.method(), context.path(), error.toString());
@@ -71,7 +80,7 @@ public final class App implements AutoCloseable {
             });
             config.routes.error(405, context -> error(context, 405, "method_not_allowed", context.method() + " is not allowed on " + context.path()));
         });
-        return new App(javalin, stream);
+        return new App(javalin, stream, routes);
     }
 
     private static void error(Context context, int status, String error, String detail) {

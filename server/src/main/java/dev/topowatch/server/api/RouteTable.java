@@ -1,0 +1,43 @@
+package dev.topowatch.server.api;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.sse.SseClient;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/** Registers routes and remembers them, so that a test can hold the OpenAPI document to the real routes. */
+final class RouteTable {
+    private final Set<String> described = new TreeSet<>();
+    private RoutesConfig routes;
+
+    void bind(RoutesConfig routes) {
+        this.routes = routes;
+    }
+
+    void get(String path, Handler handler) {
+        described.add("GET " + path);
+        routes.get(path, handler);
+    }
+
+    void post(String path, Handler handler) {
+        described.add("POST " + path);
+        routes.post(path, handler);
+    }
+
+    void delete(String path, Handler handler) {
+        described.add("DELETE " + path);
+        routes.delete(path, handler);
+    }
+
+    void sse(String path, Consumer<SseClient> client) {
+        described.add("GET " + path);
+        routes.sse(path, client);
+    }
+
+    Set<String> described() {
+        return Set.copyOf(described);
+    }
+}
