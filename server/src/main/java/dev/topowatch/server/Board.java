@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,9 +58,13 @@ public final class Board implements AutoCloseable {
         this.engine = new StatusEngine(topology, store, clock);
         this.checkers = Checkers.create(clock);
         this.scheduler = new Scheduler(checkers.asMap(), clock, this::onOutcome);
-        this.reloader = new TopologyReloader(file, topology, loader, this::apply, this::invalidEdit, clock);
+        // Invalid edits are logged and shown in /api/summary; alert channels will be told too.
+        this.reloader = new TopologyReloader(file, topology, loader, this::apply, errors -> { }, clock);
         var checks = new SchedulerControl();
-        var dependencies = new Dependencies(engine, store, checks, this::topologyInfo, clock);
+        var dependencies = new Dependencies(engine, store, checks, this::topologyInfo, () -> {
+            reloader.reload();
+            return topologyInfo();
+        }, clock);
         scheduler.replaceAll(topology.entities().values());
         scheduler.start();
         this.app = App.create(dependencies).start(listen.host(), listen.port());
@@ -98,10 +101,6 @@ public final class Board implements AutoCloseable {
     private void apply(Topology next) {
         engine.setTopology(next);
         scheduler.replaceAll(next.entities().values());
-    }
-
-    private void invalidEdit(List<String> errors) {
-        // The alert channels will be told here; the log and /api/summary already are.
     }
 
     private TopologyInfo topologyInfo() {

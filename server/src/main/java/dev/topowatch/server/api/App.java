@@ -40,6 +40,7 @@ public final class App implements AutoCloseable {
         var entities = new EntitiesController(engine, dependencies.store(), dependencies.clock());
         var summary = new SummaryController(engine, dependencies.topologyInfo());
         var control = new ControlController(engine, dependencies.checks(), access, dependencies.clock());
+        var reload = new ReloadController(dependencies.reload(), access);
         var health = new HealthController(dependencies.store(), dependencies.checks());
         var metrics = new BoardMetrics(engine);
         var stream = new StatusStream(engine, dependencies.topologyInfo(), json);
@@ -62,6 +63,7 @@ public final class App implements AutoCloseable {
             routes.post("/api/maintenance", control::startMaintenance);
             routes.delete("/api/maintenance", control::endMaintenance);
             routes.post("/api/push/{name}", control::push);
+            routes.post("/api/reload", reload::reload);
             routes.get("/health/live", health::live);
             routes.get("/health/ready", health::ready);
             routes.get("/metrics", metrics::scrape);

@@ -6,7 +6,12 @@ import dev.topowatch.server.store.Store;
 import java.time.Clock;
 import java.util.function.Supplier;
 
-/** Everything the HTTP layer reads or drives, wired by the program (or a test) with real parts. */
+/**
+ * Everything the HTTP layer reads or drives, wired by the program (or a test) with real parts.
+ *
+ * @param topologyInfo which topology runs, and the errors of the file on disk if it is invalid
+ * @param reload       loads the topology file again now and says what runs after
+ */
 public record Dependencies(StatusEngine engine, Store store, CheckControl checks, Supplier<TopologyInfo> topologyInfo,
-                           Clock clock) {
+                           Supplier<TopologyInfo> reload, Clock clock) {
 }

@@ -1,0 +1,144 @@
+package dev.topowatch.server;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Editing topology.yaml under a running board: applied without a restart, and a bad edit changes nothing. */
+class BoardReloadTest {
+    private static final String HEAD = """
+            board: {token: t0ken}
+            defaults: {interval: 1s, timeout: 500ms, failure_threshold: 1}
+            entities:
+              db: {type: tcp, host: 127.0.0.1, port: 1}
+            """;
+
+    @TempDir
+    Path directory;
+
+    private BoardHarness harness;
+
+    @AfterEach
+    void stop() {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    private void edit(String yaml) throws Exception {
+        Files.writeString(harness.file, yaml);
+    }
+
+    private void awaitNames(String... names) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (harness.json("/api/entities").findValuesAsText("name").equals(java.util.List.of(names))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(harness.json("/api/entities").findValuesAsText("name")).containsExactly(names);
+    }
+
+    @Test
+    void an_added_entity_is_checked_and_a_removed_one_stops_while_the_others_keep_their_counters() throws Exception {
+        harness = BoardHarness.start(directory, HEAD);
+        harness.awaitEntity("db", db -> db.get("fail_count").asLong() >= 2);
+        long failures = harness.json("/api/entities/db").get("fail_count").asLong();
+
+        edit(HEAD + "  cache: {type: tcp, host: 127.0.0.1, port: 2}\n");
+        awaitNames("cache", "db");
+        harness.awaitStatus("cache", "down");
+        assertThat(harness.json("/api/entities/db").get("fail_count").asLong()).isGreaterThanOrEqualTo(failures);
+        assertThat(harness.json("/api/summary").get("topology").get("version").asLong()).isEqualTo(2);
+
+        edit(HEAD);
+        awaitNames("db");
+    }
+
+    @Test
+    void an_invalid_edit_keeps_the_last_good_topology_and_shows_where_the_error_is() throws Exception {
+        harness = BoardHarness.start(directory, HEAD);
+
+        edit(HEAD + "  cache: {type: tcp, host: 127.0.0.1, prot: 2}\n");
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        var errors = harness.json("/api/summary").get("topology").get("reload_errors");
+        while (errors.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            errors = harness.json("/api/summary").get("topology").get("reload_errors");
+        }
+
+        assertThat(errors.toString()).contains(":5:39: entity 'cache' (tcp): unknown key 'prot' (did you mean 'port'?)")
+                .contains(":5:3: entity 'cache' (tcp): missing required key 'port'");
+        assertThat(harness.json("/api/entities").findValuesAsText("name")).containsExactly("db");
+
+        edit(HEAD + "  cache: {type: tcp, host: 127.0.0.1, port: 2}\n");
+        awaitNames("cache", "db");
+        assertThat(harness.json("/api/summary").get("topology").get("reload_errors").isEmpty()).isTrue();
+    }
+
+    @Test
+    void a_save_by_rename_is_picked_up() throws Exception {
+        harness = BoardHarness.start(directory, HEAD);
+
+        var swap = directory.resolve(".topology.yaml.swp");
+        Files.writeString(swap, HEAD + "  web: {type: tcp, host: 127.0.0.1, port: 3}\n");
+        Files.move(swap, harness.file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+        awaitNames("db", "web");
+    }
+
+    @Test
+    void reload_through_the_api_needs_the_token_and_reports_an_invalid_file() throws Exception {
+        harness = BoardHarness.start(directory, HEAD);
+        var auth = new String[] {"Authorization", "Bearer t0ken"};
+
+        assertThat(harness.send("POST", "/api/reload").statusCode()).isEqualTo(401);
+        Files.writeString(harness.file, "entities: [");
+        var invalid = harness.send("POST", "/api/reload", auth);
+        assertThat(invalid.statusCode()).isEqualTo(409);
+        assertThat(invalid.body()).contains("invalid_topology").contains("YAML syntax");
+    }
+
+    @Test
+    void the_stream_announces_a_new_topology() throws Exception {
+        harness = BoardHarness.start(directory, HEAD);
+        try (var stream = new SseClient(harness.uri("/api/stream"), null)) {
+            stream.next("snapshot", Duration.ofSeconds(10));
+
+            edit(HEAD + "  cache: {type: tcp, host: 127.0.0.1, port: 2}\n");
+
+            var event = stream.next("topology", Duration.ofSeconds(15));
+            assertThat(event.data()).contains("\"version\":2");
+        }
+    }
+
+    @Test
+    void two_hundred_quick_edits_end_on_the_last_version_without_leaking_threads() throws Exception {
+        harness = BoardHarness.start(directory, HEAD);
+        Thread.sleep(1500);
+        int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+
+        for (int i = 0; i < 200; i++) {
+            edit(HEAD + "  e" + i + ": {type: tcp, host: 127.0.0.1, port: " + (1000 + i) + "}\n");
+            if (i % 20 == 0) {
+                Thread.sleep(400);
+            }
+        }
+        awaitNames("db", "e199");
+        Thread.sleep(1500);
+
+        int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
+        assertThat(threadsAfter).as("platform threads before %d, after %d", threadsBefore, threadsAfter)
+                .isLessThanOrEqualTo(threadsBefore + 2);
+        assertThat(harness.board.engine().topology().entities()).containsOnlyKeys("db", "e199");
+    }
+}
