@@ -86,11 +86,11 @@ final class EntityReader {
             var hint = Suggestions.closest(typeName, EntityType.knownNames())
                     .map(near -> "did you mean " + Scalar.quote(near) + "?")
                     .orElse("known: " + String.join(", ", EntityType.knownNames()));
-            probe.error(typeScalar.node(), "unknown type " + Scalar.quote(typeName) + " (" + hint + ")");
+            probe.error(typeScalar.node(), "unknown type " + Scalar.quote(typeScalar.display().strip()) + " (" + hint + ")");
             return null;
         }
-        var map = probe.withContext(label + " (" + typeName + ")");
-        map.rejectUnknown(allowedKeys(type.get()), " for " + typeName);
+        var map = probe.withContext(label + " (" + type.get().yamlName() + ")");
+        map.rejectUnknown(allowedKeys(type.get()), " for " + type.get().yamlName());
         return entity(name, type.get(), map);
     }
 
@@ -131,7 +131,7 @@ final class EntityReader {
             return null;
         }
         var server = scalar.value().strip();
-        references.add(new Reference(name, map.context(), Reference.Kind.SERVER, server, scalar.node()));
+        references.add(new Reference(name, map.context(), Reference.Kind.SERVER, server, scalar.display().strip(), scalar.node()));
         return server;
     }
 
@@ -154,7 +154,7 @@ final class EntityReader {
             var scalar = map.scalarOf(item, map.field("depends_on") + " items");
             if (scalar != null) {
                 var target = scalar.value().strip();
-                references.add(new Reference(name, map.context(), Reference.Kind.DEPENDS_ON, target, item));
+                references.add(new Reference(name, map.context(), Reference.Kind.DEPENDS_ON, target, scalar.display().strip(), item));
                 dependencies.add(new Dependency.On(target));
             }
         }
@@ -171,7 +171,7 @@ final class EntityReader {
         var names = new ArrayList<String>();
         for (var scalar : redundant.scalars("any_of", false)) {
             var target = scalar.value().strip();
-            references.add(new Reference(name, map.context(), Reference.Kind.DEPENDS_ON, target, scalar.node()));
+            references.add(new Reference(name, map.context(), Reference.Kind.DEPENDS_ON, target, scalar.display().strip(), scalar.node()));
             names.add(target);
         }
         if (names.isEmpty()) {

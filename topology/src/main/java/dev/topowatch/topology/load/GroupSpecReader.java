@@ -28,11 +28,12 @@ final class GroupSpecReader implements SpecReader {
         for (var member : map.scalars("members", false)) {
             var name = member.value().strip();
             if (!seen.add(name)) {
-                map.error(member.node(), map.field("members") + " lists " + Scalar.quote(name) + " twice");
+                map.error(member.node(), map.field("members") + " lists " + Scalar.quote(member.display().strip()) + " twice");
                 continue;
             }
             members.add(name);
-            context.references().add(new Reference(context.entity(), map.context(), Reference.Kind.MEMBER, name, member.node()));
+            context.references().add(new Reference(context.entity(), map.context(), Reference.Kind.MEMBER, name,
+                    member.display().strip(), member.node()));
         }
         if (map.has("members") && !YamlMap.isNull(map.valueNode("members")) && members.isEmpty() && seen.isEmpty()) {
             map.error(map.valueNode("members"), map.field("members") + " must list at least one entity");

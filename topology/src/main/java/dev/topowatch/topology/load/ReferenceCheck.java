@@ -24,10 +24,10 @@ final class ReferenceCheck {
             var target = entities.get(reference.target());
             if (!declared.contains(reference.target())) {
                 problems.error(reference.node(), reference.fromContext() + ": " + what(reference)
-                        + " " + Scalar.quote(reference.target()) + ", which is not defined" + known(reference.target(), declared));
+                        + " " + Scalar.quote(reference.shown()) + ", which is not defined" + known(reference, candidates(reference, declared, entities)));
             } else if (reference.kind() == Reference.Kind.SERVER && target != null && target.type() != EntityType.SERVER) {
-                problems.error(reference.node(), reference.fromContext() + ": server " + Scalar.quote(reference.target())
-                        + " is " + article(target.type().yamlName()) + ", not a server (declare it with type: server)");
+                problems.error(reference.node(), reference.fromContext() + ": server " + Scalar.quote(reference.shown())
+                        + " is " + article(target.type().yamlName()) + " entity, not a server (declare it with type: server)");
             }
         }
     }
@@ -40,16 +40,30 @@ final class ReferenceCheck {
         };
     }
 
-    private static String known(String name, Set<String> declared) {
-        if (declared.isEmpty()) {
-            return " (no entity is defined)";
+    /** What the reference could have meant: servers for {@code server:}, any other entity otherwise. */
+    private static Set<String> candidates(Reference reference, Set<String> declared, Map<String, Entity> entities) {
+        var candidates = new java.util.TreeSet<String>();
+        for (var name : declared) {
+            var entity = entities.get(name);
+            boolean rightKind = reference.kind() != Reference.Kind.SERVER || entity == null || entity.type() == EntityType.SERVER;
+            if (rightKind && !name.equals(reference.from())) {
+                candidates.add(name);
+            }
         }
-        var near = Suggestions.nearest(name, declared, 3);
+        return candidates;
+    }
+
+    private static String known(Reference reference, Set<String> candidates) {
+        var noun = reference.kind() == Reference.Kind.SERVER ? "server" : "other entity";
+        if (candidates.isEmpty()) {
+            return " (no " + noun + " is defined)";
+        }
+        var near = Suggestions.nearest(reference.target(), candidates, 3);
         if (!near.isEmpty()) {
             return " (did you mean " + String.join(" or ", near.stream().map(Scalar::quote).toList()) + "?)";
         }
-        var names = declared.stream().sorted().limit(MAX_LISTED).toList();
-        return " (known: " + String.join(", ", names) + (declared.size() > MAX_LISTED ? ", ..." : "") + ")";
+        var names = candidates.stream().limit(MAX_LISTED).toList();
+        return " (known: " + String.join(", ", names) + (candidates.size() > MAX_LISTED ? ", ..." : "") + ")";
     }
 
     private static String article(String word) {

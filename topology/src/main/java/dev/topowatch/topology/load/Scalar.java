@@ -18,6 +18,11 @@ record Scalar(ScalarNode node, String template, String value, List<String> varia
         return !variables.isEmpty();
     }
 
+    /** What a message may quote: the value, or the text as written when the environment filled it in. */
+    String display() {
+        return fromEnvironment() ? template : value;
+    }
+
     ConfigText text() {
         return ConfigText.of(template, value);
     }

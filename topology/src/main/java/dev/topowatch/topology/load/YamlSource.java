@@ -37,7 +37,7 @@ final class YamlSource {
         } catch (MarkedYAMLException syntax) {
             problems.error(syntax.getProblemMark(), describe(syntax));
         } catch (YAMLException refused) {
-            problems.fileError("YAML refused: " + firstLine(refused.getMessage()));
+            problems.fileError("YAML refused: " + plainly(firstLine(refused.getMessage())));
         } catch (StackOverflowError tooDeep) {
             problems.fileError("YAML refused: nested too deeply");
         }
@@ -50,6 +50,20 @@ final class YamlSource {
         var context = syntax.getContext();
         var message = context == null ? problem : context + ": " + problem;
         return "YAML syntax: " + firstLine(message).toLowerCase(Locale.ROOT).charAt(0) + firstLine(message).substring(1);
+    }
+
+    /** SnakeYAML's limits, said as what they protect against. */
+    private static String plainly(String message) {
+        if (message.startsWith("Number of aliases")) {
+            return "more than " + MAX_COLLECTION_ALIASES + " aliases of lists or mappings (an alias bomb?)";
+        }
+        if (message.startsWith("Nesting Depth")) {
+            return "nested deeper than " + MAX_NESTING_DEPTH + " levels";
+        }
+        if (message.contains("code points") || message.contains("exceeds the limit")) {
+            return "the document is larger than " + MAX_CODE_POINTS + " characters";
+        }
+        return message;
     }
 
     private static String firstLine(String message) {
