@@ -40,7 +40,12 @@ final class BoardHarness implements AutoCloseable {
     }
 
     static BoardHarness start(Path file, Path database) throws Exception {
-        var loader = new TopologyLoader(Map.of());
+        return start(file, database, Map.of());
+    }
+
+    /** With {@code environment} as what {@code ${VAR}} expands from. */
+    static BoardHarness start(Path file, Path database, Map<String, String> environment) throws Exception {
+        var loader = new TopologyLoader(environment);
         var topology = loader.load(file).orThrow();
         var clock = Clock.systemUTC();
         var store = SqliteStore.open(database, clock, topology.board().retention());
