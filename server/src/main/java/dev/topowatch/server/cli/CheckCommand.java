@@ -11,7 +11,6 @@ import dev.topowatch.topology.EntityStatus;
 import dev.topowatch.topology.Status;
 import dev.topowatch.topology.Topology;
 import dev.topowatch.topology.graph.DependencyGraph;
-import dev.topowatch.topology.load.TopologyLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,12 +53,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var result = TopologyLoader.withSystemEnvironment().load(file);
-        var err = spec.commandLine().getErr();
-        result.warnings().forEach(err::println);
+        var result = TopologyFile.load(file, spec.commandLine().getErr());
         if (!result.isValid()) {
-            result.errors().forEach(err::println);
-            err.flush();
             return ExitCodes.USAGE;
         }
         var topology = result.orThrow();

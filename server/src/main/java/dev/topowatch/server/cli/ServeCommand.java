@@ -51,13 +51,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        var result = TopologyLoader.withSystemEnvironment().load(file);
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        result.warnings().forEach(err::println);
+        var result = TopologyFile.load(file, err);
         if (!result.isValid()) {
-            result.errors().forEach(err::println);
-            err.flush();
             return ExitCodes.INVALID;
         }
         var topology = result.orThrow();

@@ -1,6 +1,5 @@
 package dev.topowatch.server.cli;
 
-import dev.topowatch.topology.load.TopologyLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -23,12 +22,10 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var result = TopologyLoader.withSystemEnvironment().load(file);
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        result.warnings().forEach(err::println);
+        var result = TopologyFile.load(file, err);
         if (!result.isValid()) {
-            result.errors().forEach(err::println);
             err.println(file + ": " + plural(result.errors().size(), "error") + ", " + plural(result.warnings().size(), "warning"));
             err.flush();
             return ExitCodes.INVALID;
