@@ -3,6 +3,7 @@ package dev.topowatch.server;
 import dev.topowatch.checkers.Checkers;
 import dev.topowatch.checkers.schedule.CheckOutcome;
 import dev.topowatch.checkers.schedule.Scheduler;
+import dev.topowatch.diagram.DiagramService;
 import dev.topowatch.server.api.App;
 import dev.topowatch.server.api.CheckControl;
 import dev.topowatch.server.api.Dependencies;
@@ -44,6 +45,7 @@ public final class Board implements AutoCloseable {
     private final TopologyReloader reloader;
     private final FileWatcher watcher;
     private final App app;
+    private final DiagramService diagram = new DiagramService();
     private final ScheduledExecutorService housekeeping;
 
     /**
@@ -61,7 +63,8 @@ public final class Board implements AutoCloseable {
         // Invalid edits are logged and shown in /api/summary; alert channels will be told too.
         this.reloader = new TopologyReloader(file, topology, loader, this::apply, errors -> { }, clock);
         var checks = new SchedulerControl();
-        var dependencies = new Dependencies(engine, store, checks, this::topologyInfo, () -> {
+        diagram.update(topology);
+        var dependencies = new Dependencies(engine, store, checks, diagram, this::topologyInfo, () -> {
             reloader.reload();
             return topologyInfo();
         }, clock);
@@ -100,12 +103,13 @@ public final class Board implements AutoCloseable {
 
     private void apply(Topology next) {
         engine.setTopology(next);
+        diagram.update(next);
         scheduler.replaceAll(next.entities().values());
     }
 
     private TopologyInfo topologyInfo() {
         var state = reloader.state();
-        return new TopologyInfo(state.version(), state.loadedAt(), state.errors(), "none");
+        return new TopologyInfo(state.version(), state.loadedAt(), state.errors(), diagram.engineName());
     }
 
     /** The checkers as the HTTP API may drive them. */
@@ -133,6 +137,7 @@ public final class Board implements AutoCloseable {
         app.close();
         scheduler.close();
         checkers.close();
+        diagram.close();
         store.close();
     }
 }

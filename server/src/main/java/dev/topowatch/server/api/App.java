@@ -41,6 +41,7 @@ public final class App implements AutoCloseable {
         var summary = new SummaryController(engine, dependencies.topologyInfo());
         var control = new ControlController(engine, dependencies.checks(), access, dependencies.clock());
         var reload = new ReloadController(dependencies.reload(), access);
+        var diagram = new DiagramController(engine, dependencies.diagram());
         var health = new HealthController(dependencies.store(), dependencies.checks());
         var metrics = new BoardMetrics(engine);
         var stream = new StatusStream(engine, dependencies.topologyInfo(), json);
@@ -53,6 +54,8 @@ public final class App implements AutoCloseable {
             config.http.maxRequestSize = 64 * 1024;
             config.routes.before("/api/*", access::requireReadUnlessWrite);
             config.routes.before("/metrics", access::requireRead);
+            config.routes.before("/diagram*", access::requireRead);
+            config.routes.before("/badge/*", access::requireRead);
             routes.get("/api/entities", entities::list);
             routes.get("/api/entities/{name}", entities::one);
             routes.get("/api/entities/{name}/history", entities::history);
@@ -68,6 +71,10 @@ public final class App implements AutoCloseable {
             routes.get("/health/ready", health::ready);
             routes.get("/metrics", metrics::scrape);
             routes.get("/openapi.json", openApi::document);
+            routes.get("/diagram.svg", diagram::svg);
+            routes.get("/diagram.dot", diagram::dot);
+            routes.get("/diagram.puml", diagram::plantUml);
+            routes.get("/badge/{file}", diagram::badge);
             config.routes.exception(ApiError.class, (error, context) -> error(context, error.status(), error.error(), error.getMessage()));
             config.routes.exception(Exception.class, (error, context) -> {
                 LOG.error("request failed method={} path={} error=\"{}\"", context.method(), context.path(), error.toString());

@@ -1,5 +1,6 @@
 package dev.topowatch.server.api;
 
+import dev.topowatch.diagram.DiagramService;
 import dev.topowatch.server.engine.StatusEngine;
 import dev.topowatch.server.store.Store;
 
@@ -12,6 +13,6 @@ import java.util.function.Supplier;
  * @param topologyInfo which topology runs, and the errors of the file on disk if it is invalid
  * @param reload       loads the topology file again now and says what runs after
  */
-public record Dependencies(StatusEngine engine, Store store, CheckControl checks, Supplier<TopologyInfo> topologyInfo,
-                           Supplier<TopologyInfo> reload, Clock clock) {
+public record Dependencies(StatusEngine engine, Store store, CheckControl checks, DiagramService diagram,
+                           Supplier<TopologyInfo> topologyInfo, Supplier<TopologyInfo> reload, Clock clock) {
 }
