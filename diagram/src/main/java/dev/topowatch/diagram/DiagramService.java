@@ -113,6 +113,13 @@ public final class DiagramService implements AutoCloseable {
         return neighbourhood.templates().get(theme).render(snapshot);
     }
 
+    /** Lays out and draws once, synchronously: for the command line, where there is nothing to serve meanwhile. */
+    public static String render(Topology topology, StatusSnapshot snapshot, Theme theme) {
+        var graph = DiagramGraph.of(topology, new BoxText());
+        var layout = engine(topology.board().layout()).layout(graph);
+        return SvgRenderer.template(topology, graph, layout, theme, topology.board().title()).render(snapshot);
+    }
+
     /** The engine that drew what is served now: "grid" until the real layout is ready. */
     public String engineName() {
         var drawing = current;

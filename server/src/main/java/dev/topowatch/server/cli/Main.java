@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A status board that draws your topology and shows, live, where it breaks.",
-        subcommands = {ServeCommand.class, ValidateCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ValidateCommand.class, CheckCommand.class, RenderCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -27,6 +27,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve, validate or check (see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve, validate, check or render (see --help)");
     }
 }

@@ -292,15 +292,7 @@ public final class StatusEngine {
     }
 
     private EntityStatus toStatus(Entity entity, Instant now) {
-        var state = states.get(entity.name());
-        var extra = new TreeMap<String, String>();
-        entity.extra().forEach((key, value) -> extra.put(key, value.toString()));
-        extra.putAll(state.extra());
-        long counted = state.successCount() + state.failCount();
-        return new EntityStatus(entity.name(), shown.get(entity.name()), state.since(), state.lastCheck(),
-                state.successCount(), state.failCount(), state.blockedCount(),
-                counted == 0 ? null : (double) state.successCount() / counted,
-                state.latency(), state.lastError(), state.flapping(), state.rootCause(), state.blockedBy(), extra);
+        return StatusView.of(entity, states.get(entity.name()), shown.get(entity.name()));
     }
 
     private void changed(List<Transition> transitions) {

@@ -17,7 +17,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "validate", "check"})
+    @ValueSource(strings = {"serve", "validate", "check", "render"})
     void every_command_has_help(String command) {
         var run = CliRun.of(command, "--help");
 

@@ -1,0 +1,88 @@
+package dev.topowatch.server.cli;
+
+import dev.topowatch.diagram.DiagramService;
+import dev.topowatch.diagram.svg.Theme;
+import dev.topowatch.diagram.text.DotExporter;
+import dev.topowatch.diagram.text.PlantUmlExporter;
+import dev.topowatch.server.engine.StatusView;
+import dev.topowatch.server.store.SqliteStore;
+import dev.topowatch.topology.EntityStatus;
+import dev.topowatch.topology.StatusSnapshot;
+import dev.topowatch.topology.Topology;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/** {@code topowatch render FILE}: the diagram as SVG, DOT or PlantUML, for docs, wikis and CI artifacts. */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = {"Draw the topology as SVG, Graphviz DOT or PlantUML.",
+                "Statuses come from a board's database when --database is given; otherwise every entity is unknown."})
+final class RenderCommand implements Callable<Integer> {
+
+    enum Format { SVG, DOT, PUML }
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the topology file")
+    private Path file;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "svg", description = "svg (default), dot or puml")
+    private Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "write here instead of standard output")
+    private Path output;
+
+    @Option(names = "--database", paramLabel = "PATH", description = "a board's SQLite file to colour the diagram with")
+    private Path database;
+
+    @Option(names = "--theme", paramLabel = "THEME", defaultValue = "light", description = "light (default) or dark")
+    private String theme;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        var result = TopologyFile.load(file, spec.commandLine().getErr());
+        if (!result.isValid()) {
+            return ExitCodes.INVALID;
+        }
+        var topology = result.orThrow();
+        var snapshot = database == null ? StatusSnapshot.allUnknown(topology, Clock.systemUTC().instant()) : stored(topology);
+        var text = switch (format) {
+            case SVG -> DiagramService.render(topology, snapshot, Theme.of(theme));
+            case DOT -> DotExporter.export(topology, database == null ? null : snapshot);
+            case PUML -> PlantUmlExporter.export(topology, database == null ? null : snapshot);
+        };
+        if (output == null) {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        } else {
+            Files.writeString(output, text, StandardCharsets.UTF_8);
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The statuses a board last wrote, read without starting anything. */
+    private StatusSnapshot stored(Topology topology) throws Exception {
+        if (!Files.exists(database)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no database at " + database);
+        }
+        try (var store = SqliteStore.open(database, Clock.systemUTC(), topology.board().retention())) {
+            var states = store.loadStates();
+            var statuses = new TreeMap<String, EntityStatus>();
+            for (var entity : topology.entities().values()) {
+                var state = states.get(entity.name());
+                statuses.put(entity.name(), state == null ? EntityStatus.unknown(entity.name()) : StatusView.of(entity, state, null));
+            }
+            return StatusSnapshot.of(0, Clock.systemUTC().instant(), statuses);
+        }
+    }
+}
