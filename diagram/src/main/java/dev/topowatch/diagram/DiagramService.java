@@ -2,6 +2,7 @@ package dev.topowatch.diagram;
 
 import dev.topowatch.diagram.layout.BoxSizer;
 import dev.topowatch.diagram.layout.DiagramGraph;
+import dev.topowatch.diagram.layout.DotLayoutEngine;
 import dev.topowatch.diagram.layout.ElkLayoutEngine;
 import dev.topowatch.diagram.layout.GridLayoutEngine;
 import dev.topowatch.diagram.layout.Layout;
@@ -172,14 +173,22 @@ public final class DiagramService implements AutoCloseable {
     }
 
     /**
-     * {@code auto}, {@code elk} and, for now, {@code dot} and {@code smetana} lay out with ELK: one
-     * pure-Java engine that needs nothing installed. The name served says which ran.
+     * {@code auto}: Graphviz's {@code dot} when it is installed, else ELK, so a fresh machine needs
+     * nothing. {@code dot} without the binary, and {@code smetana} (not built), fall back to ELK with a
+     * warning. The name served says which ran.
      */
-    static LayoutEngine engine(Board.Layout preference) {
-        if (preference == Board.Layout.DOT || preference == Board.Layout.SMETANA) {
-            LOG.debug("layout {} asked for; laying out with elk", preference);
-        }
-        return new ElkLayoutEngine();
+    public static LayoutEngine engine(Board.Layout preference) {
+        var dot = DotLayoutEngine.find();
+        return switch (preference) {
+            case ELK -> new ElkLayoutEngine();
+            case AUTO -> dot.<LayoutEngine>map(DotLayoutEngine::new).orElseGet(ElkLayoutEngine::new);
+            case DOT, SMETANA -> {
+                if (preference == Board.Layout.SMETANA || dot.isEmpty()) {
+                    LOG.warn("layout {} is not available here; laying out with elk", preference.name().toLowerCase(java.util.Locale.ROOT));
+                }
+                yield preference == Board.Layout.DOT && dot.isPresent() ? new DotLayoutEngine(dot.get()) : new ElkLayoutEngine();
+            }
+        };
     }
 
     @Override

@@ -32,10 +32,11 @@ class DiagramServiceTest {
         var first = service.svg(Fixtures.snapshot(topology), Theme.LIGHT);
         awaitSettled();
 
-        assertThat(Svg.parse(first).getDocumentElement().getAttribute("data-engine")).isIn("grid", "elk");
-        assertThat(service.engineName()).isEqualTo("elk");
+        var expected = dev.topowatch.diagram.layout.DotLayoutEngine.find().isPresent() ? "dot" : "elk";
+        assertThat(Svg.parse(first).getDocumentElement().getAttribute("data-engine")).isIn("grid", expected);
+        assertThat(service.engineName()).isEqualTo(expected);
         assertThat(Svg.parse(service.svg(Fixtures.snapshot(topology), Theme.DARK)).getDocumentElement().getAttribute("data-engine"))
-                .isEqualTo("elk");
+                .isEqualTo(expected);
     }
 
     @Test
@@ -50,6 +51,16 @@ class DiagramServiceTest {
         assertThat(Svg.byEntity(Svg.parse(service.svg(Fixtures.snapshot(bigger), Theme.LIGHT)), "newcomer")).isNotNull();
         awaitSettled();
         assertThat(Svg.byEntity(Svg.parse(service.svg(Fixtures.snapshot(bigger), Theme.LIGHT)), "newcomer")).isNotNull();
+    }
+
+    @Test
+    void the_layout_setting_picks_the_engine() {
+        var dotInstalled = dev.topowatch.diagram.layout.DotLayoutEngine.find().isPresent();
+
+        assertThat(DiagramService.engine(dev.topowatch.topology.Board.Layout.ELK).name()).isEqualTo("elk");
+        assertThat(DiagramService.engine(dev.topowatch.topology.Board.Layout.AUTO).name()).isEqualTo(dotInstalled ? "dot" : "elk");
+        assertThat(DiagramService.engine(dev.topowatch.topology.Board.Layout.DOT).name()).isEqualTo(dotInstalled ? "dot" : "elk");
+        assertThat(DiagramService.engine(dev.topowatch.topology.Board.Layout.SMETANA).name()).isEqualTo("elk");
     }
 
     @Test

@@ -18,7 +18,7 @@ final class StatusText {
             case DOWN -> "✖";
             case BLOCKED -> "⊘";
             case UNKNOWN -> "?";
-            case MAINTENANCE -> "⏸";
+            case MAINTENANCE -> "◷";
         };
     }
 

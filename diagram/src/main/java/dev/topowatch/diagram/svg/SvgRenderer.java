@@ -42,7 +42,7 @@ public final class SvgRenderer {
                 .text(number(height)).text("\" class=\"topowatch-diagram\" data-engine=\"").text(Xml.escape(layout.engine())).text("\">\n");
         text("<title>").text(Xml.escape(title)).text("</title>\n");
         text("<style>").text(theme.css()).text("</style>\n");
-        text("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">")
+        text("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto-start-reverse\">")
                 .text("<path d=\"M0,0 L10,5 L0,10 z\" fill=\"").text(theme.edge).text("\"/></marker>")
                 .text("<pattern id=\"hatch\" patternUnits=\"userSpaceOnUse\" width=\"8\" height=\"8\" patternTransform=\"rotate(45)\">")
                 .text("<rect width=\"8\" height=\"8\" fill=\"").text(theme.background).text("\"/>")

@@ -1,0 +1,187 @@
+package dev.topowatch.diagram.layout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Graphviz's own {@code dot}, when it is installed: the graph goes in as DOT with our box sizes fixed,
+ * coordinates come back as {@code -Tjson}, and the SVG is still ours. Servers are DOT clusters; an
+ * edge to a server goes to an invisible anchor inside its cluster and is clipped at the frame.
+ */
+public final class DotLayoutEngine implements LayoutEngine {
+    private static final double POINTS_PER_INCH = 72;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dot;
+
+    public DotLayoutEngine(Path dot) {
+        this.dot = dot;
+    }
+
+    /** The {@code dot} binary on the PATH, if there is one. */
+    public static Optional<Path> find() {
+        var path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (var folder : path.split(java.io.File.pathSeparator)) {
+            var candidate = Path.of(folder, "dot");
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String name() {
+        return "dot";
+    }
+
+    @Override
+    public Layout layout(DiagramGraph graph) {
+        var json = run(source(graph));
+        var objects = json.path("objects");
+        var bounds = numbers(json.path("bb").asText("0,0,0,0"));
+        double height = bounds[3];
+        var nodes = new HashMap<String, Layout.Rect>();
+        var clusters = new HashMap<String, Layout.Rect>();
+        var names = new ArrayList<String>();
+        for (var object : objects) {
+            var name = object.path("name").asText();
+            names.add(name);
+            if (name.startsWith("cluster_")) {
+                var box = numbers(object.path("bb").asText());
+                clusters.put(name.substring("cluster_".length()), new Layout.Rect(box[0], height - box[3], box[2] - box[0], box[3] - box[1]));
+            } else if (object.has("pos") && !name.startsWith("anchor_")) {
+                var center = numbers(object.path("pos").asText());
+                double width = object.path("width").asDouble() * POINTS_PER_INCH;
+                double boxHeight = object.path("height").asDouble() * POINTS_PER_INCH;
+                nodes.put(name, new Layout.Rect(center[0] - width / 2, height - center[1] - boxHeight / 2, width, boxHeight));
+            }
+        }
+        var routes = new ArrayList<Layout.Route>();
+        int index = 0;
+        for (var edge : json.path("edges")) {
+            if (index < graph.edges().size()) {
+                routes.add(new Layout.Route(graph.edges().get(index), points(edge.path("pos").asText(), height)));
+            }
+            index++;
+        }
+        return new Layout(name(), bounds[2], bounds[3], nodes, clusters, routes);
+    }
+
+    /** Our graph as DOT, boxes at their fixed sizes, edges in the graph's order so they map back by index. */
+    private static String source(DiagramGraph graph) {
+        var text = new StringBuilder("digraph g {\n  graph [rankdir=TB, compound=true, nodesep=0.35, ranksep=0.6, pad=0.25];\n");
+        text.append("  node [shape=box, fixedsize=true, label=\"\"];\n");
+        for (var cluster : graph.clusters()) {
+            text.append("  subgraph \"cluster_").append(cluster.id()).append("\" {\n    label=\"").append(cluster.id())
+                    .append("\"; fontsize=22; labeljust=l; margin=12;\n");
+            text.append("    \"anchor_").append(cluster.id()).append("\" [shape=point, width=0.01, style=invis];\n");
+            for (var node : graph.nodes()) {
+                if (cluster.id().equals(node.cluster())) {
+                    text.append("    ").append(node(node)).append('\n');
+                }
+            }
+            text.append("  }\n");
+        }
+        for (var node : graph.nodes()) {
+            if (node.cluster() == null) {
+                text.append("  ").append(node(node)).append('\n');
+            }
+        }
+        for (var edge : graph.edges()) {
+            text.append("  ").append(endpoint(edge.from())).append(" -> ").append(endpoint(edge.to()));
+            var attributes = new ArrayList<String>();
+            if (edge.from().startsWith("server-")) {
+                attributes.add("ltail=\"cluster_" + edge.from() + "\"");
+            }
+            if (edge.to().startsWith("server-")) {
+                attributes.add("lhead=\"cluster_" + edge.to() + "\"");
+            }
+            if (!attributes.isEmpty()) {
+                text.append(" [").append(String.join(", ", attributes)).append(']');
+            }
+            text.append(";\n");
+        }
+        return text.append("}\n").toString();
+    }
+
+    private static String node(DiagramGraph.Node node) {
+        return "\"" + node.id() + "\" [width=" + inches(node.width()) + ", height=" + inches(node.height())
+                + (node.kind() == DiagramGraph.NodeKind.FORK ? ", shape=diamond" : "") + "];";
+    }
+
+    private static String endpoint(String id) {
+        return id.startsWith("server-") ? "\"anchor_" + id + "\"" : "\"" + id + "\"";
+    }
+
+    private static String inches(double points) {
+        return String.format(Locale.ROOT, "%.3f", points / POINTS_PER_INCH);
+    }
+
+    private JsonNode run(String source) {
+        try {
+            var process = new ProcessBuilder(dot.toString(), "-Tjson").redirectErrorStream(false).start();
+            try (var input = process.getOutputStream()) {
+                input.write(source.getBytes(StandardCharsets.UTF_8));
+            }
+            var output = process.getInputStream().readAllBytes();
+            var errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("dot failed: " + errors.strip());
+            }
+            return JSON.readTree(output);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while laying out", interrupted);
+        }
+    }
+
+    /** A {@code pos} spline, {@code e,x,y} last as the arrow tip; control points as a polyline, y flipped. */
+    private static List<Layout.Point> points(String spline, double height) {
+        var points = new ArrayList<Layout.Point>();
+        Layout.Point end = null;
+        for (var token : spline.trim().split("\\s+")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            if (token.startsWith("e,")) {
+                var xy = numbers(token.substring(2));
+                end = new Layout.Point(xy[0], height - xy[1]);
+            } else if (!token.startsWith("s,")) {
+                var xy = numbers(token);
+                points.add(new Layout.Point(xy[0], height - xy[1]));
+            }
+        }
+        if (end != null) {
+            points.add(end);
+        }
+        return points;
+    }
+
+    private static double[] numbers(String text) {
+        var parts = text.split(",");
+        var numbers = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            numbers[i] = Double.parseDouble(parts[i]);
+        }
+        return numbers;
+    }
+}
