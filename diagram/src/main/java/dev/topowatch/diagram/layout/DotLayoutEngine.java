@@ -72,14 +72,18 @@ public final class DotLayoutEngine implements LayoutEngine {
                 nodes.put(name, new Layout.Rect(center[0] - width / 2, height - center[1] - boxHeight / 2, width, boxHeight));
             }
         }
+        // dot may reorder edges: match each back by its two ends (an anchor stands for its cluster).
+        var pending = new HashMap<String, java.util.ArrayDeque<DiagramGraph.Edge>>();
+        graph.edges().forEach(edge -> pending.computeIfAbsent(edge.from() + "->" + edge.to(), key -> new java.util.ArrayDeque<>()).add(edge));
         var routes = new ArrayList<Layout.Route>();
-        int index = 0;
         for (var edge : json.path("edges")) {
-            if (index < graph.edges().size()) {
-                routes.add(new Layout.Route(graph.edges().get(index), points(edge.path("pos").asText(), height)));
+            var key = unanchored(names.get(edge.path("tail").asInt())) + "->" + unanchored(names.get(edge.path("head").asInt()));
+            var queue = pending.get(key);
+            if (queue != null && !queue.isEmpty()) {
+                routes.add(new Layout.Route(queue.poll(), points(edge.path("pos").asText(), height)));
             }
-            index++;
         }
+        routes.sort(java.util.Comparator.comparing(route -> route.edge().id()));
         return new Layout(name(), bounds[2], bounds[3], nodes, clusters, routes);
     }
 
@@ -123,6 +127,10 @@ public final class DotLayoutEngine implements LayoutEngine {
     private static String node(DiagramGraph.Node node) {
         return "\"" + node.id() + "\" [width=" + inches(node.width()) + ", height=" + inches(node.height())
                 + (node.kind() == DiagramGraph.NodeKind.FORK ? ", shape=diamond" : "") + "];";
+    }
+
+    private static String unanchored(String name) {
+        return name.startsWith("anchor_") ? name.substring("anchor_".length()) : name;
     }
 
     private static String endpoint(String id) {
