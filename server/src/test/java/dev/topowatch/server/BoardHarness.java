@@ -45,11 +45,16 @@ final class BoardHarness implements AutoCloseable {
 
     /** With {@code environment} as what {@code ${VAR}} expands from. */
     static BoardHarness start(Path file, Path database, Map<String, String> environment) throws Exception {
+        return start(file, database, environment, 0);
+    }
+
+    /** On a given port, e.g. to restart a board where a browser expects it. */
+    static BoardHarness start(Path file, Path database, Map<String, String> environment, int port) throws Exception {
         var loader = new TopologyLoader(environment);
         var topology = loader.load(file).orThrow();
         var clock = Clock.systemUTC();
         var store = SqliteStore.open(database, clock, topology.board().retention());
-        var board = new Board(file, topology, new HostPort("127.0.0.1", 0), store, loader, clock);
+        var board = new Board(file, topology, new HostPort("127.0.0.1", port), store, loader, clock);
         return new BoardHarness(file, database, board);
     }
 

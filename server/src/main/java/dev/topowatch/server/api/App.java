@@ -52,6 +52,9 @@ public final class App implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(json, false));
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 64 * 1024;
+            // The board page: static files from the frontend module, served from the jar.
+            config.staticFiles.add("/topowatch/board", io.javalin.http.staticfiles.Location.CLASSPATH);
+            config.routes.before(SecurityHeaders::apply);
             config.routes.before("/api/*", access::requireReadUnlessWrite);
             config.routes.before("/metrics", access::requireRead);
             config.routes.before("/diagram*", access::requireRead);
@@ -77,8 +80,12 @@ public final class App implements AutoCloseable {
             routes.get("/badge/{file}", diagram::badge);
             config.routes.exception(ApiError.class, (error, context) -> error(context, error.status(), error.error(), error.getMessage()));
             config.routes.exception(Exception.class, (error, context) -> {
-                LOG.error("request failed method={} path={} error=\"{}\"", context.method(), context.path(), error.toString());
-                error(context, 500, "internal", "the board could not answer this; its log says why");
+                LOG.error("request failed error=\"{}\"", error.toString());
+                try {
+                    error(context, 500, "internal", "the board could not answer this; its log says why");
+                } catch (RuntimeException responseGone) {
+                    // the client went away (an SSE stream closing): nothing to answer
+                }
             });
             config.routes.error(404, context -> {
                 // Our own 404s are JSON already; Javalin's "Endpoint ... not found" text is not.

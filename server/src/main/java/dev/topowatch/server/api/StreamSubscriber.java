@@ -59,7 +59,14 @@ final class StreamSubscriber {
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
         } finally {
-            client.close();
+            // A client that went away has a recycled response: closing it again only makes noise.
+            if (!client.terminated()) {
+                try {
+                    client.close();
+                } catch (RuntimeException alreadyGone) {
+                    // the connection ended while we closed it
+                }
+            }
         }
     }
 }

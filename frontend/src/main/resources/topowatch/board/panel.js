@@ -1,0 +1,158 @@
+// The side panel: one entity in human form, its last day as a sparkline, its recent changes and
+// the buttons that act on it. Everything from the API goes in through textContent.
+import { getJson, post } from './api.js';
+import { statusLine } from './live.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+export class Panel {
+  constructor(onSelect) {
+    this.element = document.getElementById('panel');
+    this.onSelect = onSelect;
+    this.name = null;
+    document.getElementById('close').addEventListener('click', () => this.close());
+    document.getElementById('check-now').addEventListener('click', () => this.act(`/api/entities/${encodeURIComponent(this.name)}/check`));
+    document.getElementById('maintenance').addEventListener('click', () => this.act(`/api/maintenance?entity=${encodeURIComponent(this.name)}&minutes=60`));
+  }
+
+  get open() { return !this.element.hidden; }
+
+  close() {
+    this.element.hidden = true;
+    this.name = null;
+    this.onSelect(null);
+  }
+
+  async show(name) {
+    this.name = name;
+    this.element.hidden = false;
+    this.onSelect(name);
+    const [entity, history, transitions] = await Promise.all([
+      getJson(`/api/entities/${encodeURIComponent(name)}`),
+      getJson(`/api/entities/${encodeURIComponent(name)}/history?step=15m`).catch(() => ({ points: [] })),
+      getJson(`/api/transitions?entity=${encodeURIComponent(name)}&limit=10`).catch(() => []),
+    ]);
+    if (this.name !== name) return;
+    this.render(entity);
+    this.sparkline(history.points);
+    this.transitions(transitions);
+    document.getElementById('action-result').textContent = '';
+  }
+
+  /** A fresher copy of the shown entity, from the stream. */
+  update(entity) {
+    if (this.open && entity.name === this.name) this.render(entity);
+  }
+
+  render(entity) {
+    document.getElementById('panel-name').textContent = entity.name;
+    const status = document.getElementById('panel-status');
+    status.className = `panel-status status-${entity.status}`;
+    status.textContent = statusLine(entity) + (entity.since ? ` since ${new Date(entity.since).toLocaleString()}` : '');
+    const facts = document.getElementById('panel-facts');
+    facts.replaceChildren();
+    const fact = (label, value, link) => {
+      if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return;
+      const term = document.createElement('dt');
+      term.textContent = label;
+      const description = document.createElement('dd');
+      if (link) {
+        for (const [index, name] of value.entries()) {
+          const button = document.createElement('a');
+          button.href = '#';
+          button.textContent = name;
+          button.addEventListener('click', (event) => { event.preventDefault(); this.show(name); });
+          description.append(button, index < value.length - 1 ? ', ' : '');
+        }
+      } else {
+        description.textContent = Array.isArray(value) ? value.join(', ') : String(value);
+      }
+      facts.append(term, description);
+    };
+    fact('type', entity.type + (entity.runtime ? ` (${entity.runtime})` : ''));
+    fact('server', entity.server ? [entity.server] : null, true);
+    fact('description', entity.description);
+    fact('last check', entity.lastcheck ? new Date(entity.lastcheck).toLocaleString() : null);
+    fact('latency', entity.latency_ms !== null ? `${entity.latency_ms} ms` : null);
+    fact('success ratio', entity.success_ratio !== null ? `${(entity.success_ratio * 100).toFixed(2)}%` : null);
+    fact('checks', `${entity.success_count} ok, ${entity.fail_count} failed, ${entity.blocked_count} while blocked`);
+    fact('last error', entity.last_error);
+    fact('root cause', entity.root_cause, true);
+    fact('blocked by', entity.blocked_by, true);
+    fact('depends on', entity.dependencies, true);
+    fact('dependents', entity.dependents, true);
+    for (const [key, value] of Object.entries(entity.extra || {})) fact(key, value);
+    if (entity.link && /^https?:\/\//i.test(entity.link)) {
+      const term = document.createElement('dt');
+      term.textContent = 'link';
+      const description = document.createElement('dd');
+      const anchor = document.createElement('a');
+      anchor.href = entity.link;
+      anchor.rel = 'noopener noreferrer';
+      anchor.target = '_blank';
+      anchor.textContent = entity.link;
+      description.append(anchor);
+      facts.append(term, description);
+    }
+  }
+
+  /** Latency as a line; steps with failures or blocked checks as bands behind it. */
+  sparkline(points) {
+    const box = document.getElementById('panel-sparkline');
+    box.replaceChildren();
+    if (!points.length) {
+      box.textContent = 'no history yet';
+      return;
+    }
+    const width = 300;
+    const height = 60;
+    const svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    svg.setAttribute('preserveAspectRatio', 'none');
+    const times = points.map((point) => Date.parse(point.start));
+    const first = Date.now() - 24 * 3600 * 1000;
+    const span = Math.max(Date.now() - first, 1);
+    const x = (time) => ((time - first) / span) * width;
+    const slowest = Math.max(1, ...points.map((point) => point.latency_avg_ms || 0));
+    const stepWidth = Math.max(2, (15 * 60 * 1000 / span) * width);
+    points.forEach((point, index) => {
+      const kind = point.blocked > 0 ? 'blocked' : point.failures > 0 ? 'failed' : null;
+      if (!kind) return;
+      const band = document.createElementNS(SVG, 'rect');
+      band.setAttribute('class', kind);
+      band.setAttribute('x', x(times[index]));
+      band.setAttribute('y', 0);
+      band.setAttribute('width', stepWidth);
+      band.setAttribute('height', height);
+      svg.append(band);
+    });
+    const line = document.createElementNS(SVG, 'polyline');
+    line.setAttribute('class', 'latency');
+    line.setAttribute('points', points.map((point, index) =>
+      `${x(times[index]).toFixed(1)},${(height - 4 - ((point.latency_avg_ms || 0) / slowest) * (height - 8)).toFixed(1)}`).join(' '));
+    svg.append(line);
+    const title = document.createElementNS(SVG, 'title');
+    title.textContent = `latency up to ${slowest} ms over the last 24 hours`;
+    svg.append(title);
+    box.append(svg);
+  }
+
+  transitions(transitions) {
+    const list = document.getElementById('panel-transitions');
+    list.replaceChildren();
+    for (const transition of transitions) {
+      const item = document.createElement('li');
+      item.textContent = `${new Date(transition.at).toLocaleString()}: ${transition.from} → ${transition.to}`
+        + (transition.reason ? ` (${transition.reason})` : '');
+      list.append(item);
+    }
+    if (!transitions.length) list.textContent = 'none yet';
+  }
+
+  async act(path) {
+    const result = document.getElementById('action-result');
+    result.textContent = '…';
+    const outcome = await post(path);
+    result.textContent = outcome.ok ? 'done' : `refused (${outcome.status}) ${outcome.detail}`;
+  }
+}
