@@ -146,6 +146,11 @@ document.getElementById('zoom-out').addEventListener('click', () => panZoom.zoom
 document.getElementById('fit').addEventListener('click', () => panZoom.fit());
 document.getElementById('reset').addEventListener('click', () => panZoom.reset());
 document.getElementById('search').addEventListener('input', (event) => search(event.target.value));
+document.getElementById('search').addEventListener('keydown', (event) => {
+  // Keyboard users open what they found with Enter, as a click would.
+  const match = svg?.querySelector('g.match[data-entity]');
+  if (event.key === 'Enter' && match) panel.show(match.getAttribute('data-entity'));
+});
 document.getElementById('problems').addEventListener('change', (event) => diagram.classList.toggle('problems-only', event.target.checked));
 document.getElementById('theme').addEventListener('click', () => {
   localStorage.setItem('topowatch.theme', theme() === 'dark' ? 'light' : 'dark');

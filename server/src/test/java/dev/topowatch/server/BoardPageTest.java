@@ -136,6 +136,9 @@ class BoardPageTest {
         waiting(Duration.ofSeconds(5)).until(driver -> driver.findElement(By.cssSelector("#diagram g[data-entity='orders']"))
                 .getAttribute("class").contains("match"));
         assertThat(browser.findElement(By.cssSelector("#diagram g[data-entity='db']")).getAttribute("class")).doesNotContain("match");
+
+        browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        waiting(Duration.ofSeconds(10)).until(driver -> "orders".equals(driver.findElement(By.id("panel-name")).getText()));
     }
 
     @Test
