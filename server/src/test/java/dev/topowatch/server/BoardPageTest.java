@@ -106,7 +106,8 @@ class BoardPageTest {
 
         healthStatus.set(503);
 
-        waiting(Duration.ofSeconds(4)).until(driver -> "down".equals(status("web")));
+        // One check interval (1 s) for the board to see it, then the stream's 250 ms coalescing.
+        waiting(Duration.ofSeconds(3)).until(driver -> "down".equals(status("web")));
         assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;")).isEqualTo(true);
         assertThat(browser.findElement(By.cssSelector("#chips .status-down .count")).getText()).isEqualTo("2");
     }
@@ -139,6 +140,19 @@ class BoardPageTest {
 
         browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
         waiting(Duration.ofSeconds(10)).until(driver -> "orders".equals(driver.findElement(By.id("panel-name")).getText()));
+    }
+
+    @Test
+    void an_invalid_edit_shows_a_banner_with_the_place_of_the_error_and_fixing_it_clears_it() throws Exception {
+        open();
+        var good = Files.readString(harness.file);
+
+        Files.writeString(harness.file, good + "  broken: {type: tpc}\n");
+
+        waiting(Duration.ofSeconds(15)).until(driver -> driver.findElement(By.id("banner")).isDisplayed());
+        assertThat(browser.findElement(By.id("banner")).getText()).contains("topology.yaml:").contains("unknown type 'tpc'");
+        Files.writeString(harness.file, good);
+        waiting(Duration.ofSeconds(15)).until(driver -> !driver.findElement(By.id("banner")).isDisplayed());
     }
 
     @Test

@@ -80,6 +80,11 @@ public final class App implements AutoCloseable {
             routes.get("/badge/{file}", diagram::badge);
             config.routes.exception(ApiError.class, (error, context) -> error(context, error.status(), error.error(), error.getMessage()));
             config.routes.exception(Exception.class, (error, context) -> {
+                if (error instanceof IllegalStateException && String.valueOf(error.getMessage()).contains("recycled")) {
+                    // An SSE client went away (a tab closed): nothing failed, and nothing to answer.
+                    LOG.debug("client gone error=\"{}\"", error.toString());
+                    return;
+                }
                 LOG.error("request failed error=\"{}\"", error.toString());
                 try {
                     error(context, 500, "internal", "the board could not answer this; its log says why");

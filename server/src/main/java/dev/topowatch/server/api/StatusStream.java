@@ -43,6 +43,7 @@ final class StatusStream implements AutoCloseable {
     private long nextId = 1;
     private long seenVersion = -1;
     private long seenTopology = -1;
+    private List<String> seenErrors = List.of();
     private StatusSnapshot published;
     private volatile boolean running = true;
 
@@ -103,7 +104,9 @@ final class StatusStream implements AutoCloseable {
             broadcast(event("topology", Map.of("version", info.version())));
         }
         seenTopology = info.version();
-        if (version == seenVersion) {
+        boolean errorsChanged = !info.reloadErrors().equals(seenErrors);
+        seenErrors = info.reloadErrors();
+        if (version == seenVersion && !errorsChanged) {
             return;
         }
         seenVersion = version;
@@ -117,7 +120,7 @@ final class StatusStream implements AutoCloseable {
         var removed = published == null ? List.<String>of() : published.entities().keySet().stream()
                 .filter(name -> !snapshot.entities().containsKey(name)).toList();
         published = snapshot;
-        if (changed.isEmpty() && removed.isEmpty()) {
+        if (changed.isEmpty() && removed.isEmpty() && !errorsChanged) {
             return;
         }
         var payload = new LinkedHashMap<String, Object>();

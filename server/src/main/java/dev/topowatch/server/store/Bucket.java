@@ -24,6 +24,22 @@ final class Bucket {
         this.sketch = sketch;
     }
 
+    /** The column list {@link #read} expects, in its order. */
+    static final String COLUMNS = "count, failures, blocked, latency_sum, latency_min, latency_max, sketch";
+
+    /** A stored bucket from a row whose columns {@link #COLUMNS} start at {@code first}. */
+    static Bucket read(java.sql.ResultSet row, int first, String entity, long widthSeconds, long startMillis)
+            throws java.sql.SQLException {
+        var bucket = new Bucket(entity, widthSeconds, startMillis, LatencySketch.parse(row.getString(first + 6)));
+        bucket.count = row.getLong(first);
+        bucket.failures = row.getLong(first + 1);
+        bucket.blocked = row.getLong(first + 2);
+        bucket.latencySum = row.getLong(first + 3);
+        bucket.latencyMin = row.getLong(first + 4);
+        bucket.latencyMax = row.getLong(first + 5);
+        return bucket;
+    }
+
     void add(RecordedCheck check) {
         count++;
         if (check.outcome() == Status.DOWN) {

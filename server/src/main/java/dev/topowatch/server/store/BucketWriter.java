@@ -84,8 +84,7 @@ final class BucketWriter {
 
     private Bucket load(Key key) throws SQLException {
         try (var select = connection.prepareStatement(
-                "SELECT count, failures, blocked, latency_sum, latency_min, latency_max, sketch FROM bucket"
-                        + " WHERE entity = ? AND width = ? AND start = ?")) {
+                "SELECT " + Bucket.COLUMNS + " FROM bucket WHERE entity = ? AND width = ? AND start = ?")) {
             select.setString(1, key.entity());
             select.setLong(2, key.width());
             select.setLong(3, key.start());
@@ -93,14 +92,7 @@ final class BucketWriter {
                 if (!row.next()) {
                     return new Bucket(key.entity(), key.width(), key.start(), new LatencySketch());
                 }
-                var bucket = new Bucket(key.entity(), key.width(), key.start(), LatencySketch.parse(row.getString(7)));
-                bucket.count = row.getLong(1);
-                bucket.failures = row.getLong(2);
-                bucket.blocked = row.getLong(3);
-                bucket.latencySum = row.getLong(4);
-                bucket.latencyMin = row.getLong(5);
-                bucket.latencyMax = row.getLong(6);
-                return bucket;
+                return Bucket.read(row, 1, key.entity(), key.width(), key.start());
             }
         }
     }

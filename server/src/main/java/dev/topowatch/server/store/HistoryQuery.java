@@ -45,21 +45,14 @@ final class HistoryQuery {
                                           Duration step) throws SQLException {
         var steps = new TreeMap<Long, Bucket>();
         try (var select = connection.prepareStatement(
-                "SELECT start, count, failures, blocked, latency_sum, latency_min, latency_max, sketch FROM bucket"
-                        + " WHERE entity = ? AND width = ? AND start >= ? AND start < ? ORDER BY start")) {
+                "SELECT start, " + Bucket.COLUMNS + " FROM bucket WHERE entity = ? AND width = ? AND start >= ? AND start < ? ORDER BY start")) {
             select.setString(1, entity);
             select.setLong(2, width);
             select.setLong(3, from.toEpochMilli() - Math.floorMod(from.toEpochMilli(), width * 1000));
             select.setLong(4, to.toEpochMilli());
             try (var rows = select.executeQuery()) {
                 while (rows.next()) {
-                    var stored = new Bucket(entity, width, rows.getLong(1), LatencySketch.parse(rows.getString(8)));
-                    stored.count = rows.getLong(2);
-                    stored.failures = rows.getLong(3);
-                    stored.blocked = rows.getLong(4);
-                    stored.latencySum = rows.getLong(5);
-                    stored.latencyMin = rows.getLong(6);
-                    stored.latencyMax = rows.getLong(7);
+                    var stored = Bucket.read(rows, 2, entity, width, rows.getLong(1));
                     long start = stepStart(from, step, Instant.ofEpochMilli(Math.max(stored.startMillis, from.toEpochMilli())));
                     steps.computeIfAbsent(start, ignored -> new Bucket(entity, step.toSeconds(), start, new LatencySketch()))
                             .merge(stored);
