@@ -80,7 +80,10 @@ final class StatusStream implements AutoCloseable {
         while (running) {
             try {
                 Thread.sleep(COALESCE);
-                publishChanges();
+                // With nobody listening there is nothing to diff: a client that connects gets a snapshot.
+                if (!subscribers.isEmpty()) {
+                    publishChanges();
+                }
                 if (System.nanoTime() - lastKeepAlive > KEEP_ALIVE.toNanos()) {
                     subscribers.forEach(StreamSubscriber::keepAlive);
                     lastKeepAlive = System.nanoTime();

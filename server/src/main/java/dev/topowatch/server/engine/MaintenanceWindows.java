@@ -32,6 +32,19 @@ final class MaintenanceWindows {
         entities.remove(entity);
     }
 
+    /** Drops windows that have ended, once their end has been applied. */
+    void forgetExpired(Instant now) {
+        if (board != null && !now.isBefore(board)) {
+            board = null;
+        }
+        entities.values().removeIf(until -> !now.isBefore(until));
+    }
+
+    /** Whether any window is open, or ended and not yet forgotten. */
+    boolean anyWindow() {
+        return board != null || !entities.isEmpty();
+    }
+
     boolean covers(String entity, Instant now) {
         return isOpen(board, now) || isOpen(entities.get(entity), now);
     }

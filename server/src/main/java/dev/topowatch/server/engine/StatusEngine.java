@@ -135,7 +135,11 @@ public final class StatusEngine {
 
     /** Re-evaluates what depends on time alone (maintenance windows ending); call it every second or so. */
     public synchronized void tick() {
+        if (!maintenance.anyWindow()) {
+            return;
+        }
         var transitions = reclassify(false, "maintenance ended");
+        maintenance.forgetExpired(clock.instant());
         if (!transitions.isEmpty()) {
             changed(transitions);
         }

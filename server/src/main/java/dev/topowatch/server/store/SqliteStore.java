@@ -145,7 +145,7 @@ public final class SqliteStore implements Store {
         while (!closed || !queue.isEmpty()) {
             try {
                 if (batch.isEmpty()) {
-                    var first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    var first = queue.poll(1, TimeUnit.SECONDS);
                     if (first == null) {
                         pruneWhenDue();
                         continue;
