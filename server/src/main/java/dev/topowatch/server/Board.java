@@ -77,8 +77,7 @@ public final class Board implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(engine::tick, 1, 1, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(() -> store.prune(clock.instant()),
                 PRUNE_EVERY.toSeconds(), PRUNE_EVERY.toSeconds(), TimeUnit.SECONDS);
-        LOG.info("board started url=http://{} entities={} database={}", new HostPort(listen.host(), app.port()),
-                topology.entities().size(), topology.board().database());
+        LOG.info("board started url=http://{} entities={}", new HostPort(listen.host(), app.port()), topology.entities().size());
     }
 
     public int port() {

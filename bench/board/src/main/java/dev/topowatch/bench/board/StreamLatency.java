@@ -43,7 +43,8 @@ public final class StreamLatency {
         });
         target.start();
         var latencies = new double[rounds];
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + boardPort + "/api/stream")).build();
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + boardPort + "/api/stream"))
+                .header("Accept", "text/event-stream").build();
         var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
         var lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
         Thread.sleep(3000);
