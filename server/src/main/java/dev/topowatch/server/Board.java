@@ -4,6 +4,8 @@ import dev.topowatch.checkers.Checkers;
 import dev.topowatch.checkers.schedule.CheckOutcome;
 import dev.topowatch.checkers.schedule.Scheduler;
 import dev.topowatch.diagram.DiagramService;
+import dev.topowatch.server.alerts.Alerter;
+import dev.topowatch.server.alerts.Backoff;
 import dev.topowatch.server.api.App;
 import dev.topowatch.server.api.CheckControl;
 import dev.topowatch.server.api.Dependencies;
@@ -46,6 +48,7 @@ public final class Board implements AutoCloseable {
     private final FileWatcher watcher;
     private final App app;
     private final DiagramService diagram = new DiagramService();
+    private final Alerter alerter;
     private final ScheduledExecutorService housekeeping;
 
     /**
@@ -58,16 +61,19 @@ public final class Board implements AutoCloseable {
             throws IOException {
         this.store = store;
         this.engine = new StatusEngine(topology, store, clock);
+        this.alerter = new Alerter(store, clock, Backoff.DEFAULT, engine::snapshot, engine::impact);
+        engine.setAlertPlanner(alerter.rules());
+        alerter.configure(topology);
         this.checkers = Checkers.create(clock);
         this.scheduler = new Scheduler(checkers.asMap(), clock, this::onOutcome);
-        // Invalid edits are logged and shown in /api/summary; alert channels will be told too.
-        this.reloader = new TopologyReloader(file, topology, loader, this::apply, errors -> { }, clock);
+        // Invalid edits are logged, shown in /api/summary and told to the alert channels once.
+        this.reloader = new TopologyReloader(file, topology, loader, this::apply, alerter::topologyErrors, clock);
         var checks = new SchedulerControl();
         diagram.update(topology);
         var dependencies = new Dependencies(engine, store, checks, diagram, this::topologyInfo, () -> {
             reloader.reload();
             return topologyInfo();
-        }, clock);
+        }, alerter::undelivered, clock);
         scheduler.replaceAll(topology.entities().values());
         scheduler.start();
         this.app = App.create(dependencies).start(listen.host(), listen.port());
@@ -101,6 +107,7 @@ public final class Board implements AutoCloseable {
     }
 
     private void apply(Topology next) {
+        alerter.configure(next);
         engine.setTopology(next);
         diagram.update(next);
         scheduler.replaceAll(next.entities().values());
@@ -136,6 +143,7 @@ public final class Board implements AutoCloseable {
         app.close();
         scheduler.close();
         checkers.close();
+        alerter.close();
         diagram.close();
         store.close();
     }

@@ -38,7 +38,7 @@ public final class App implements AutoCloseable {
         var engine = dependencies.engine();
         var access = new Access(() -> engine.topology().board());
         var entities = new EntitiesController(engine, dependencies.store(), dependencies.clock());
-        var summary = new SummaryController(engine, dependencies.topologyInfo());
+        var summary = new SummaryController(engine, dependencies.topologyInfo(), dependencies.undeliveredAlerts());
         var control = new ControlController(engine, dependencies.checks(), access, dependencies.clock());
         var reload = new ReloadController(dependencies.reload(), access);
         var diagram = new DiagramController(engine, dependencies.diagram());

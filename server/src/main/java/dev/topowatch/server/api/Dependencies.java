@@ -5,6 +5,7 @@ import dev.topowatch.server.engine.StatusEngine;
 import dev.topowatch.server.store.Store;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -12,7 +13,9 @@ import java.util.function.Supplier;
  *
  * @param topologyInfo which topology runs, and the errors of the file on disk if it is invalid
  * @param reload       loads the topology file again now and says what runs after
+ * @param undeliveredAlerts alerts still in the outbox, by channel
  */
 public record Dependencies(StatusEngine engine, Store store, CheckControl checks, DiagramService diagram,
-                           Supplier<TopologyInfo> topologyInfo, Supplier<TopologyInfo> reload, Clock clock) {
+                           Supplier<TopologyInfo> topologyInfo, Supplier<TopologyInfo> reload,
+                           Supplier<Map<String, Long>> undeliveredAlerts, Clock clock) {
 }

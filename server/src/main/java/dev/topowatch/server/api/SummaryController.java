@@ -16,14 +16,22 @@ import java.util.function.Supplier;
 final class SummaryController {
     private final StatusEngine engine;
     private final Supplier<TopologyInfo> topologyInfo;
+    private final Supplier<Map<String, Long>> undeliveredAlerts;
 
-    SummaryController(StatusEngine engine, Supplier<TopologyInfo> topologyInfo) {
+    SummaryController(StatusEngine engine, Supplier<TopologyInfo> topologyInfo, Supplier<Map<String, Long>> undeliveredAlerts) {
         this.engine = engine;
         this.topologyInfo = topologyInfo;
+        this.undeliveredAlerts = undeliveredAlerts;
     }
 
     void summary(Context context) {
-        context.json(summary(engine.snapshot(), engine.impact(), topologyInfo.get(), engine.topology().board().title()));
+        var json = summary(engine.snapshot(), engine.impact(), topologyInfo.get(), engine.topology().board().title());
+        var undelivered = undeliveredAlerts.get();
+        var alerts = new LinkedHashMap<String, Object>();
+        alerts.put("undelivered", undelivered.values().stream().mapToLong(Long::longValue).sum());
+        alerts.put("undelivered_by_channel", undelivered);
+        json.put("alerts", alerts);
+        context.json(json);
     }
 
     static Map<String, Object> summary(StatusSnapshot snapshot, ImpactReport impact, TopologyInfo info, String title) {

@@ -51,6 +51,7 @@ public final class StatusEngine {
     private ImpactReport impact;
     private volatile long version;
     private StatusSnapshot snapshot;
+    private AlertPlanner alerts = AlertPlanner.NONE;
 
     public StatusEngine(Topology topology, Store store, Clock clock) {
         this.clock = clock;
@@ -63,6 +64,11 @@ public final class StatusEngine {
 
     public void addListener(StatusListener listener) {
         listeners.add(listener);
+    }
+
+    /** Who decides the alerts of every later transition; they are stored in the transition's transaction. */
+    public synchronized void setAlertPlanner(AlertPlanner planner) {
+        this.alerts = planner;
     }
 
     /** Applies one result of {@code name}'s own check. Results for entities no longer in the topology are dropped. */
@@ -88,6 +94,9 @@ public final class StatusEngine {
         var verdict = verdicts.get(name).next(entity, result, failures, successes);
         var verdictChanged = verdict != verdicts.put(name, verdict);
         store.recordCheck(new RecordedCheck(name, result.at(), result.status(), blocked, result.latency(), result.error()), after);
+        if (after.flapping() != before.flapping()) {
+            store.recordAlerts(alerts.onFlapping(entity, after, result.at()));
+        }
         var transitions = verdictChanged || statusOf(entity, impact) != after.status() || after.flapping() != before.flapping()
                 ? reclassify(verdictChanged, result.error())
                 : List.<Transition>of();
@@ -240,7 +249,7 @@ public final class StatusEngine {
                 shown.put(name, shownNow);
                 var transition = new Transition(0, name, previouslyShown, shownNow, now,
                         describe(entity, shownNow, state, reason), entityImpact.rootCause());
-                store.recordTransition(transition, state);
+                store.recordTransition(transition, state, alerts.onTransition(transition, entity, state, impact));
                 transitions.add(transition);
             }
         }

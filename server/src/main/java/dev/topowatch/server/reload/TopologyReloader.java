@@ -37,7 +37,7 @@ public final class TopologyReloader {
 
     /**
      * @param apply     takes a new valid topology into use
-     * @param onInvalid told once per distinct set of errors (for alert channels)
+     * @param onInvalid told once per distinct set of errors (for alert channels), and with none when the file is valid again
      */
     public TopologyReloader(Path file, Topology initial, TopologyLoader loader, Consumer<Topology> apply,
                             Consumer<List<String>> onInvalid, Clock clock) {
@@ -76,10 +76,14 @@ public final class TopologyReloader {
             if (!current.errors().isEmpty()) {
                 LOG.info("topology file is valid again file={}", file);
                 state = new State(current.topology(), current.version(), current.loadedAt(), List.of());
+                onInvalid.accept(List.of());
             }
             return state;
         }
         apply.accept(next);
+        if (!current.errors().isEmpty()) {
+            onInvalid.accept(List.of());
+        }
         state = new State(next, current.version() + 1, clock.instant(), List.of());
         LOG.info("topology reloaded file={} version={} entities={}", file, state.version(), next.entities().size());
         return state;

@@ -24,7 +24,14 @@ final class Schema {
                             + " from_status TEXT NOT NULL, to_status TEXT NOT NULL, at INTEGER NOT NULL, reason TEXT,"
                             + " root_cause TEXT NOT NULL)",
                     "CREATE INDEX transition_by_entity ON transition (entity, id)",
-                    "CREATE INDEX transition_by_age ON transition (at)"));
+                    "CREATE INDEX transition_by_age ON transition (at)"),
+            List.of(
+                    "CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, channel TEXT NOT NULL, entity TEXT,"
+                            + " created_at INTEGER NOT NULL, body TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
+                            + " next_attempt_at INTEGER NOT NULL, delivered_at INTEGER, last_error TEXT)",
+                    "CREATE INDEX outbox_pending ON outbox (channel, delivered_at, id)",
+                    "CREATE INDEX transition_by_status ON transition (entity, to_status, id)",
+                    "CREATE TABLE alert_mute (entity TEXT PRIMARY KEY, until INTEGER NOT NULL)"));
 
     private Schema() {
     }

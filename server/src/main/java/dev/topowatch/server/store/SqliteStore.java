@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * nothing queued is lost: the writer retries with backoff while the board runs on from memory, and
  * {@link #health()} says what is wrong.
  */
-public final class SqliteStore implements Store {
+public final class SqliteStore implements Store, Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
     static final Duration MINUTE_WINDOW = Duration.ofHours(48);
     static final int BATCH = 1000;
@@ -57,6 +57,7 @@ public final class SqliteStore implements Store {
     private final Thread writerThread;
     private volatile boolean closed;
     private volatile String lastError;
+    private final java.util.List<Runnable> alertListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Instant lastPrune = Instant.EPOCH;
 
     public SqliteStore(Path file, Clock clock, Duration retention, int rawPerEntity) throws SQLException, IOException {
@@ -115,8 +116,49 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public void recordTransition(Transition transition, EntityState state) {
-        queue.add(new Write.Change(transition, state));
+    public void recordTransition(Transition transition, EntityState state, List<OutboxMessage> alerts) {
+        queue.add(new Write.Change(transition, state, List.copyOf(alerts)));
+    }
+
+    @Override
+    public void recordAlerts(List<OutboxMessage> alerts) {
+        if (!alerts.isEmpty()) {
+            queue.add(new Write.Alerts(List.copyOf(alerts)));
+        }
+    }
+
+    @Override
+    public void alertsDelivered(List<Long> ids, Instant at) {
+        awaitWritten(new Write.AlertOutcome(List.copyOf(ids), at, null, null, new CountDownLatch(1)));
+    }
+
+    @Override
+    public void alertsFailed(List<Long> ids, String error, Instant nextAttempt) {
+        awaitWritten(new Write.AlertOutcome(List.copyOf(ids), null, error == null ? "failed" : error, nextAttempt,
+                new CountDownLatch(1)));
+    }
+
+    @Override
+    public void mute(String entity, Instant until) {
+        queue.add(new Write.Mute(entity, until));
+    }
+
+    @Override
+    public void onAlertsWritten(Runnable listener) {
+        alertListeners.add(listener);
+    }
+
+    private void awaitWritten(Write.AlertOutcome outcome) {
+        if (closed || !writerThread.isAlive()) {
+            return;
+        }
+        queue.add(outcome);
+        try {
+            // Bounded: senders remember what they delivered, so a stuck disk cannot make them resend.
+            outcome.done().await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -153,8 +195,11 @@ public final class SqliteStore implements Store {
                     batch.add(first);
                     queue.drainTo(batch, BATCH - 1);
                 }
-                apply(batch);
+                boolean alertsWritten = apply(batch);
                 batch.forEach(this::released);
+                if (alertsWritten) {
+                    alertListeners.forEach(Runnable::run);
+                }
                 batch.clear();
                 lastError = null;
                 backoff = 0;
@@ -169,7 +214,8 @@ public final class SqliteStore implements Store {
                 lastError = failed.getMessage();
                 backoff = Math.min(30_000, Math.max(250, backoff * 2));
                 LOG.warn("store write failed, retrying in {} ms error=\"{}\" queued={}", backoff, lastError, queue.size() + batch.size());
-                batch.stream().filter(write -> write instanceof Write.Barrier || write instanceof Write.Prune).forEach(this::released);
+                batch.stream().filter(write -> write instanceof Write.Barrier || write instanceof Write.Prune
+                        || write instanceof Write.AlertOutcome).forEach(this::released);
                 batch.removeIf(write -> write instanceof Write.Barrier || write instanceof Write.Prune);
                 if (closed) {
                     return;
@@ -184,12 +230,16 @@ public final class SqliteStore implements Store {
             barrier.done().countDown();
         } else if (write instanceof Write.Prune prune) {
             prune.done().countDown();
+        } else if (write instanceof Write.AlertOutcome outcome) {
+            outcome.done().countDown();
         } else if (write instanceof Write.Check) {
             queuedChecks.decrementAndGet();
         }
     }
 
-    private void apply(List<Write> batch) throws SQLException {
+    /** Writes one batch in one transaction; says whether it held new alerts. */
+    private boolean apply(List<Write> batch) throws SQLException {
+        boolean alertsWritten = false;
         writer.setAutoCommit(false);
         try (var state = writer.prepareStatement(
                 "INSERT INTO entity_state (name, state, removed_at) VALUES (?, ?, NULL)"
@@ -198,7 +248,9 @@ public final class SqliteStore implements Store {
                      "INSERT INTO check_result (entity, at, outcome, blocked, latency_ms, error) VALUES (?, ?, ?, ?, ?, ?)");
              var transition = writer.prepareStatement(
                      "INSERT INTO transition (entity, from_status, to_status, at, reason, root_cause) VALUES (?, ?, ?, ?, ?, ?)");
-             var removed = writer.prepareStatement("UPDATE entity_state SET removed_at = ? WHERE name = ?")) {
+             var removed = writer.prepareStatement("UPDATE entity_state SET removed_at = ? WHERE name = ?");
+             var outbox = writer.prepareStatement(
+                     "INSERT INTO outbox (channel, entity, created_at, body, next_attempt_at) VALUES (?, ?, ?, ?, ?)")) {
             var latestStates = new HashMap<String, EntityState>();
             for (var write : batch) {
                 switch (write) {
@@ -224,7 +276,14 @@ public final class SqliteStore implements Store {
                         transition.setString(6, json(t.rootCause()));
                         transition.addBatch();
                         latestStates.put(change.state().name(), change.state());
+                        alertsWritten |= addAlerts(outbox, change.alerts());
                     }
+                    case Write.Alerts alerts -> alertsWritten |= addAlerts(outbox, alerts.alerts());
+                    case Write.AlertOutcome outcome -> {
+                        outbox.executeBatch();
+                        writeOutcome(outcome);
+                    }
+                    case Write.Mute mute -> writeMute(mute);
                     case Write.Removed gone -> {
                         writePending(result, transition, state, latestStates);
                         removed.setLong(1, gone.at().toEpochMilli());
@@ -240,14 +299,135 @@ public final class SqliteStore implements Store {
                 }
             }
             writePending(result, transition, state, latestStates);
+            outbox.executeBatch();
             writer.commit();
             transactions.incrementAndGet();
+            return alertsWritten;
         } catch (SQLException | RuntimeException failed) {
             writer.rollback();
             buckets.forgetUnsaved();
             throw failed;
         } finally {
             writer.setAutoCommit(true);
+        }
+    }
+
+    private static boolean addAlerts(PreparedStatement outbox, List<OutboxMessage> alerts) throws SQLException {
+        for (var alert : alerts) {
+            outbox.setString(1, alert.channel());
+            outbox.setString(2, alert.entity());
+            outbox.setLong(3, alert.createdAt().toEpochMilli());
+            outbox.setString(4, alert.body());
+            outbox.setLong(5, alert.nextAttempt().toEpochMilli());
+            outbox.addBatch();
+        }
+        return !alerts.isEmpty();
+    }
+
+    private void writeOutcome(Write.AlertOutcome outcome) throws SQLException {
+        var sql = outcome.error() == null
+                ? "UPDATE outbox SET delivered_at = ?, last_error = NULL WHERE id = ?"
+                : "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?";
+        try (var statement = writer.prepareStatement(sql)) {
+            for (var id : outcome.ids()) {
+                if (outcome.error() == null) {
+                    statement.setLong(1, outcome.at().toEpochMilli());
+                    statement.setLong(2, id);
+                } else {
+                    statement.setLong(1, outcome.nextAttempt().toEpochMilli());
+                    statement.setString(2, outcome.error());
+                    statement.setLong(3, id);
+                }
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private void writeMute(Write.Mute mute) throws SQLException {
+        try (var statement = writer.prepareStatement(mute.until() == null
+                ? "DELETE FROM alert_mute WHERE entity = ?"
+                : "INSERT INTO alert_mute (entity, until) VALUES (?, ?) ON CONFLICT (entity) DO UPDATE SET until = excluded.until")) {
+            statement.setString(1, mute.entity());
+            if (mute.until() != null) {
+                statement.setLong(2, mute.until().toEpochMilli());
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    @Override
+    public List<OutboxMessage> pendingAlerts(String channel, int limit) {
+        synchronized (reader) {
+            try (var statement = reader.prepareStatement("SELECT id, entity, created_at, body, attempts, next_attempt_at, last_error"
+                    + " FROM outbox WHERE channel = ? AND delivered_at IS NULL ORDER BY id LIMIT ?")) {
+                statement.setString(1, channel);
+                statement.setInt(2, limit);
+                var messages = new ArrayList<OutboxMessage>();
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        messages.add(new OutboxMessage(rows.getLong(1), channel, rows.getString(2), Instant.ofEpochMilli(rows.getLong(3)),
+                                rows.getString(4), rows.getInt(5), Instant.ofEpochMilli(rows.getLong(6)), rows.getString(7)));
+                    }
+                }
+                return messages;
+            } catch (SQLException failed) {
+                throw new StoreException("cannot read the alert outbox", failed);
+            }
+        }
+    }
+
+    @Override
+    public Map<String, Long> undeliveredAlerts() {
+        synchronized (reader) {
+            try (var statement = reader.prepareStatement(
+                    "SELECT channel, count(*) FROM outbox WHERE delivered_at IS NULL GROUP BY channel ORDER BY channel");
+                 var rows = statement.executeQuery()) {
+                var counts = new java.util.TreeMap<String, Long>();
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
+                }
+                return counts;
+            } catch (SQLException failed) {
+                throw new StoreException("cannot read the alert outbox", failed);
+            }
+        }
+    }
+
+    @Override
+    public Map<String, OpenProblem> openProblems() {
+        synchronized (reader) {
+            try (var statement = reader.prepareStatement("SELECT t.entity, t.to_status, t.at FROM transition t"
+                    + " JOIN (SELECT entity, max(id) AS id FROM transition WHERE to_status IN ('down', 'degraded', 'up')"
+                    + " GROUP BY entity) last ON last.id = t.id WHERE t.to_status != 'up'");
+                 var rows = statement.executeQuery()) {
+                var open = new HashMap<String, OpenProblem>();
+                while (rows.next()) {
+                    open.put(rows.getString(1), new OpenProblem(rows.getString(1), status(rows.getString(2)),
+                            Instant.ofEpochMilli(rows.getLong(3))));
+                }
+                return open;
+            } catch (SQLException failed) {
+                throw new StoreException("cannot read transitions", failed);
+            }
+        }
+    }
+
+    @Override
+    public Map<String, Instant> mutes() {
+        synchronized (reader) {
+            try (var statement = reader.prepareStatement("SELECT entity, until FROM alert_mute WHERE until > ?")) {
+                statement.setLong(1, clock.millis());
+                var mutes = new HashMap<String, Instant>();
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        mutes.put(rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)));
+                    }
+                }
+                return mutes;
+            } catch (SQLException failed) {
+                throw new StoreException("cannot read mutes", failed);
+            }
         }
     }
 
@@ -376,6 +556,9 @@ public final class SqliteStore implements Store {
             deleted += statement.executeUpdate("DELETE FROM bucket WHERE width = 60 AND start < " + minuteCutoff);
             deleted += statement.executeUpdate("DELETE FROM bucket WHERE width = 3600 AND start < " + cutoff);
             deleted += statement.executeUpdate("DELETE FROM transition WHERE at < " + cutoff);
+            // Undelivered alerts are never pruned: a channel that comes back still gets them.
+            deleted += statement.executeUpdate("DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < " + cutoff);
+            deleted += statement.executeUpdate("DELETE FROM alert_mute WHERE until < " + now.toEpochMilli());
             deleted += statement.executeUpdate("DELETE FROM entity_state WHERE removed_at IS NOT NULL AND removed_at < " + cutoff);
             deleted += statement.executeUpdate("DELETE FROM check_result WHERE at < " + minuteCutoff);
             // Keep only the newest raw results of each entity.

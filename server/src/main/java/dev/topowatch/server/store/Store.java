@@ -10,7 +10,7 @@ import java.util.Map;
  * by one writer, in the order they were made; reads see what has been written. SQLite is the
  * default; the interface lets a server database follow.
  */
-public interface Store extends AutoCloseable {
+public interface Store extends Outbox, AutoCloseable {
 
     /** The state of every entity, as last written, including removed ones still within retention. */
     Map<String, EntityState> loadStates();
@@ -18,8 +18,18 @@ public interface Store extends AutoCloseable {
     /** Queues one check: its raw result for history and the entity's state after it. */
     void recordCheck(RecordedCheck check, EntityState state);
 
-    /** Queues a transition; it is written in the same transaction as the state queued with it. */
-    void recordTransition(Transition transition, EntityState state);
+    /**
+     * Queues a transition with the alerts it causes: the transition, the state queued with it and the
+     * alerts' outbox rows are written in one transaction, or none of them.
+     */
+    void recordTransition(Transition transition, EntityState state, List<OutboxMessage> alerts);
+
+    default void recordTransition(Transition transition, EntityState state) {
+        recordTransition(transition, state, List.of());
+    }
+
+    /** Queues alerts that no transition carries: flapping, an invalid topology file. */
+    void recordAlerts(List<OutboxMessage> alerts);
 
     /** Queues: the entity left the topology at {@code at}; its history is kept until retention expires. */
     void markRemoved(String entity, Instant at);

@@ -1,6 +1,7 @@
 package dev.topowatch.server.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -12,7 +13,18 @@ sealed interface Write {
     record Check(RecordedCheck check, EntityState state) implements Write {
     }
 
-    record Change(Transition transition, EntityState state) implements Write {
+    record Change(Transition transition, EntityState state, List<OutboxMessage> alerts) implements Write {
+    }
+
+    record Alerts(List<OutboxMessage> alerts) implements Write {
+    }
+
+    /** Delivered (when {@code error} is null) or failed once more; {@code done} counts down once written. */
+    record AlertOutcome(List<Long> ids, Instant at, String error, Instant nextAttempt, CountDownLatch done) implements Write {
+    }
+
+    /** Mutes an entity until a time; lifts the mute when {@code until} is null. */
+    record Mute(String entity, Instant until) implements Write {
     }
 
     record Removed(String entity, Instant at) implements Write {

@@ -2,6 +2,7 @@ package dev.topowatch.server.engine;
 
 import dev.topowatch.server.store.EntityState;
 import dev.topowatch.server.store.HistoryPoint;
+import dev.topowatch.server.store.OutboxMessage;
 import dev.topowatch.server.store.RecordedCheck;
 import dev.topowatch.server.store.Store;
 import dev.topowatch.server.store.StoreHealth;
@@ -36,10 +37,54 @@ final class RecordingStore implements Store {
         removed.remove(state.name());
     }
 
+    final List<OutboxMessage> alerts = new ArrayList<>();
+
     @Override
-    public void recordTransition(Transition transition, EntityState state) {
+    public void recordTransition(Transition transition, EntityState state, List<OutboxMessage> caused) {
         transitions.add(transition);
         states.put(state.name(), state);
+        alerts.addAll(caused);
+    }
+
+    @Override
+    public void recordAlerts(List<OutboxMessage> caused) {
+        alerts.addAll(caused);
+    }
+
+    @Override
+    public List<OutboxMessage> pendingAlerts(String channel, int limit) {
+        return List.of();
+    }
+
+    @Override
+    public void alertsDelivered(List<Long> ids, Instant at) {
+    }
+
+    @Override
+    public void alertsFailed(List<Long> ids, String error, Instant nextAttempt) {
+    }
+
+    @Override
+    public Map<String, Long> undeliveredAlerts() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, OpenProblem> openProblems() {
+        return Map.of();
+    }
+
+    @Override
+    public void mute(String entity, Instant until) {
+    }
+
+    @Override
+    public Map<String, Instant> mutes() {
+        return Map.of();
+    }
+
+    @Override
+    public void onAlertsWritten(Runnable listener) {
     }
 
     @Override

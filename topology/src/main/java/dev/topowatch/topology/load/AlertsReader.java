@@ -3,15 +3,21 @@ package dev.topowatch.topology.load;
 import dev.topowatch.topology.AlertEvent;
 import dev.topowatch.topology.Alerts;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /** Reads {@code alerts:}: Telegram and webhooks. */
 final class AlertsReader {
-    static final Set<String> KEYS = Set.of("telegram", "webhooks");
+    static final Set<String> KEYS = Set.of("telegram", "webhooks", "group_window", "templates");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
     static final Set<String> TELEGRAM_KEYS = Set.of("bot_token", "chat_id", "api_url", "proxy", "on");
     static final Set<String> WEBHOOK_KEYS = Set.of("url", "secret", "on");
 
@@ -32,7 +38,34 @@ final class AlertsReader {
                 webhooks.add(webhook(webhook));
             }
         }
-        return new Alerts(telegram, webhooks);
+        var window = map.duration("group_window", Alerts.DEFAULT_GROUP_WINDOW, Duration.ZERO);
+        return new Alerts(telegram, webhooks, window, templates(map));
+    }
+
+    /** {@code templates: {down: "...", ...}}: known kinds only, known placeholders only. */
+    private static Map<String, String> templates(YamlMap map) {
+        var templates = new TreeMap<String, String>();
+        for (var entry : map.scalarMap("templates").entrySet()) {
+            var kind = entry.getKey();
+            var scalar = entry.getValue();
+            if (!Alerts.TEMPLATE_KINDS.contains(kind)) {
+                var hint = Suggestions.closest(kind, Alerts.TEMPLATE_KINDS).map(near -> " (did you mean '" + near + "'?)").orElse("");
+                map.error(scalar.node(), "alerts.templates has no kind '" + kind + "'" + hint + ": one of "
+                        + String.join(", ", new TreeSet<>(Alerts.TEMPLATE_KINDS)));
+                continue;
+            }
+            var matcher = PLACEHOLDER.matcher(scalar.value());
+            while (matcher.find()) {
+                var name = matcher.group(1);
+                if (!Alerts.TEMPLATE_PLACEHOLDERS.contains(name)) {
+                    var hint = Suggestions.closest(name, Alerts.TEMPLATE_PLACEHOLDERS).map(near -> " (did you mean '{" + near + "}'?)").orElse("");
+                    map.error(scalar.node(), "alerts.templates." + kind + " uses an unknown placeholder '{" + name + "}'" + hint
+                            + ": known are " + String.join(", ", new TreeSet<>(Alerts.TEMPLATE_PLACEHOLDERS)));
+                }
+            }
+            templates.put(kind, scalar.value());
+        }
+        return templates;
     }
 
     private static Alerts.Telegram telegram(YamlMap map) {

@@ -1,0 +1,155 @@
+package dev.topowatch.server.alerts;
+
+import dev.topowatch.server.engine.AlertPlanner;
+import dev.topowatch.server.store.EntityState;
+import dev.topowatch.server.store.Outbox;
+import dev.topowatch.server.store.OutboxMessage;
+import dev.topowatch.server.store.Transition;
+import dev.topowatch.topology.Entity;
+import dev.topowatch.topology.Status;
+import dev.topowatch.topology.graph.ImpactReport;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Who is told what, decided as transitions happen:
+ * <ul>
+ * <li>a root going down is alerted; a casualty ({@code blocked}) never is, it is listed in its root's message;</li>
+ * <li>a recovery is owed for every problem that was opened (down or degraded), and is never suppressed,
+ *     not even when the entity passed through {@code blocked} or maintenance on its way back up;</li>
+ * <li>maintenance, {@code alerts: false} and a mute from the chat keep an entity quiet;</li>
+ * <li>a flapping entity gets one "flapping" message, then nothing until it settles.</li>
+ * </ul>
+ * Open problems are loaded from the transition log at start, so a restart neither repeats a down
+ * message nor forgets the recovery it owes.
+ */
+public final class AlertRules implements AlertPlanner {
+    private final Map<String, Outbox.OpenProblem> open = new HashMap<>();
+    private final Map<String, Instant> mutes = new ConcurrentHashMap<>();
+    private volatile List<Channel> channels = List.of();
+
+    public AlertRules(Map<String, Outbox.OpenProblem> openProblems, Map<String, Instant> mutes) {
+        this.open.putAll(openProblems);
+        this.mutes.putAll(mutes);
+    }
+
+    void setChannels(List<Channel> next) {
+        channels = List.copyOf(next);
+    }
+
+    void mute(String entity, Instant until) {
+        if (until == null) {
+            mutes.remove(entity);
+        } else {
+            mutes.put(entity, until);
+        }
+    }
+
+    Map<String, Instant> mutes() {
+        return Map.copyOf(mutes);
+    }
+
+    @Override
+    public synchronized List<OutboxMessage> onTransition(Transition transition, Entity entity, EntityState state, ImpactReport impact) {
+        var name = transition.entity();
+        var problem = open.get(name);
+        Alert alert = null;
+        switch (transition.to()) {
+            case DOWN -> {
+                if (isCasualty(transition)) {
+                    return List.of();
+                }
+                if (problem == null || problem.status() != Status.DOWN) {
+                    var since = problem == null ? transition.at() : problem.since();
+                    open.put(name, new Outbox.OpenProblem(name, Status.DOWN, since));
+                    alert = alert(AlertKind.DOWN, transition, entity, transition.at(), state.lastError(), casualties(impact, name), null);
+                }
+            }
+            case DEGRADED -> {
+                if (problem == null) {
+                    open.put(name, new Outbox.OpenProblem(name, Status.DEGRADED, transition.at()));
+                    alert = alert(AlertKind.DEGRADED, transition, entity, transition.at(), state.lastError(), List.of(), null);
+                }
+            }
+            case UP -> {
+                if (problem != null) {
+                    open.remove(name);
+                    alert = alert(AlertKind.RECOVERED, transition, entity, problem.since(), null, List.of(),
+                            Duration.between(problem.since(), transition.at()));
+                    alert = new Alert(alert.kind(), alert.entity(), alert.type(), alert.status(), problem.status().wireName(),
+                            alert.at(), alert.since(), null, List.of(), alert.outage(), List.of());
+                }
+            }
+            default -> {
+                // blocked, maintenance, unknown: a casualty or a pause is never alerted on its own
+            }
+        }
+        if (alert == null || quiet(entity, transition.at()) || state.flapping()) {
+            return List.of();
+        }
+        return rows(alert, problem == null ? null : problem.status());
+    }
+
+    @Override
+    public synchronized List<OutboxMessage> onFlapping(Entity entity, EntityState state, Instant at) {
+        if (quiet(entity, at)) {
+            return List.of();
+        }
+        var kind = state.flapping() ? AlertKind.FLAPPING : AlertKind.SETTLED;
+        var alert = new Alert(kind, entity.name(), entity.type().yamlName(), state.status().wireName(), null, at, state.since(),
+                state.lastError(), List.of(), null, List.of());
+        return rows(alert, null);
+    }
+
+    /** The messages telling every channel that wants it; a recovery goes where the problem went. */
+    private List<OutboxMessage> rows(Alert alert, Status problem) {
+        var body = AlertCodec.encode(alert);
+        var rows = new ArrayList<OutboxMessage>();
+        for (var channel : channels) {
+            if (wants(channel, alert.kind(), problem)) {
+                rows.add(OutboxMessage.of(channel.key(), alert.entity(), alert.at(), body));
+            }
+        }
+        return rows;
+    }
+
+    static boolean wants(Channel channel, AlertKind kind, Status problem) {
+        var wants = channel.wants();
+        return switch (kind) {
+            case RECOVERED -> wants.contains(AlertKind.RECOVERED)
+                    && wants.contains(problem == Status.DEGRADED ? AlertKind.DEGRADED : AlertKind.DOWN);
+            case FLAPPING, SETTLED -> wants.contains(AlertKind.DOWN);
+            case TOPOLOGY_INVALID -> true;
+            default -> wants.contains(kind);
+        };
+    }
+
+    private boolean quiet(Entity entity, Instant at) {
+        if (!entity.alerts()) {
+            return true;
+        }
+        var until = mutes.get(entity.name());
+        return until != null && until.isAfter(at);
+    }
+
+    /** Down because of something else (a group whose members are down): its root's message covers it. */
+    private static boolean isCasualty(Transition transition) {
+        return !transition.rootCause().isEmpty() && !transition.rootCause().equals(List.of(transition.entity()));
+    }
+
+    private static List<String> casualties(ImpactReport impact, String root) {
+        return List.copyOf(impact.casualtiesOf(root));
+    }
+
+    private static Alert alert(AlertKind kind, Transition transition, Entity entity, Instant since, String error,
+                               List<String> casualties, Duration outage) {
+        return new Alert(kind, transition.entity(), entity.type().yamlName(), transition.to().wireName(),
+                transition.from().wireName(), transition.at(), since, error, casualties, outage, List.of());
+    }
+}

@@ -1,0 +1,190 @@
+package dev.topowatch.server.alerts;
+
+import dev.topowatch.server.alerts.telegram.BotCommands;
+import dev.topowatch.server.alerts.telegram.TelegramApi;
+import dev.topowatch.server.alerts.telegram.TelegramChannel;
+import dev.topowatch.server.alerts.webhook.WebhookChannel;
+import dev.topowatch.server.store.OutboxMessage;
+import dev.topowatch.server.store.Store;
+import dev.topowatch.topology.AlertEvent;
+import dev.topowatch.topology.Alerts;
+import dev.topowatch.topology.StatusSnapshot;
+import dev.topowatch.topology.Topology;
+import dev.topowatch.topology.graph.ImpactReport;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Alerting, wired: the rules that decide (called by the engine), one worker per channel that
+ * delivers from the outbox, and the Telegram bot's commands. Reconfigured when a reload changes the
+ * {@code alerts:} section; an invalid topology file is told to every channel once per distinct set
+ * of errors.
+ */
+public final class Alerter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Alerter.class);
+
+    private final Store store;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final Supplier<StatusSnapshot> snapshot;
+    private final Supplier<ImpactReport> impact;
+    private final AlertRules rules;
+    private final OkHttpClient webhookHttp;
+    private List<ChannelWorker> workers = List.of();
+    private TelegramApi telegram;
+    private BotCommands commands;
+    private Alerts configured;
+    private String configuredUrl;
+    private List<String> lastTopologyErrors = List.of();
+
+    public Alerter(Store store, Clock clock, Backoff backoff, Supplier<StatusSnapshot> snapshot, Supplier<ImpactReport> impact) {
+        this.store = store;
+        this.clock = clock;
+        this.backoff = backoff;
+        this.snapshot = snapshot;
+        this.impact = impact;
+        this.rules = new AlertRules(store.openProblems(), store.mutes());
+        this.webhookHttp = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .callTimeout(Duration.ofSeconds(20))
+                .followRedirects(false)
+                .build();
+        store.onAlertsWritten(this::wakeAll);
+    }
+
+    /** What the engine calls with every transition. */
+    public AlertRules rules() {
+        return rules;
+    }
+
+    /** Starts, or restarts after a change of {@code alerts:} or {@code board.url}, the channels of this topology. */
+    public synchronized void configure(Topology topology) {
+        var alerts = topology.alerts();
+        var url = topology.board().url() == null ? null : topology.board().url().value();
+        if (alerts.equals(configured) && Objects.equals(url, configuredUrl)) {
+            return;
+        }
+        stopChannels();
+        configured = alerts;
+        configuredUrl = url;
+        var text = new MessageText(alerts.templates(), url);
+        var channels = new ArrayList<Channel>();
+        if (alerts.telegram() != null) {
+            telegram = new TelegramApi(alerts.telegram());
+            var wants = kinds(alerts.telegram().on());
+            for (var chat : alerts.telegram().chatIds()) {
+                channels.add(new TelegramChannel(telegram, chat, wants, text));
+            }
+            var chats = alerts.telegram().chatIds().stream().map(chat -> chat.contains("/") ? chat.substring(0, chat.indexOf('/')) : chat)
+                    .collect(Collectors.toSet());
+            commands = new BotCommands(telegram, chats, new Facts(this, snapshot, impact, clock));
+        }
+        for (var webhook : alerts.webhooks()) {
+            channels.add(new WebhookChannel(webhookHttp, webhook, kinds(webhook.on()), url, clock));
+        }
+        rules.setChannels(channels);
+        var started = new ArrayList<ChannelWorker>();
+        for (var channel : channels) {
+            started.add(new ChannelWorker(channel, store, clock, alerts.groupWindow(), backoff, this::refresh));
+        }
+        workers = List.copyOf(started);
+        if (!channels.isEmpty()) {
+            LOG.info("alerts to {}", channels.stream().map(Channel::displayName).collect(Collectors.joining(", ")));
+        }
+    }
+
+    /**
+     * The topology file on disk is invalid (or valid again, when {@code errors} is empty): every
+     * channel is told once per distinct set of errors.
+     */
+    public synchronized void topologyErrors(List<String> errors) {
+        if (errors.equals(lastTopologyErrors)) {
+            return;
+        }
+        lastTopologyErrors = List.copyOf(errors);
+        if (errors.isEmpty()) {
+            return;
+        }
+        var now = clock.instant();
+        var alert = new Alert(AlertKind.TOPOLOGY_INVALID, null, null, null, null, now, now, null, List.of(), null, errors);
+        var body = AlertCodec.encode(alert);
+        store.recordAlerts(workers.stream().map(worker -> OutboxMessage.of(worker.channel().key(), null, now, body)).toList());
+    }
+
+    /** Undelivered alerts by channel name, for the summary; channels no longer configured under their key. */
+    public synchronized Map<String, Long> undelivered() {
+        var names = workers.stream().collect(Collectors.toMap(worker -> worker.channel().key(), worker -> worker.channel().displayName()));
+        var counts = new LinkedHashMap<String, Long>();
+        store.undeliveredAlerts().forEach((key, count) -> counts.merge(names.getOrDefault(key, key), count, Long::sum));
+        return counts;
+    }
+
+    void mute(String entity, java.time.Instant until) {
+        rules.mute(entity, until);
+        store.mute(entity, until);
+    }
+
+    /** A down alert lists what its root blocks when it is sent, not only when it was decided. */
+    private Alert refresh(Alert alert) {
+        if (alert.kind() != AlertKind.DOWN || alert.entity() == null) {
+            return alert;
+        }
+        var now = impact.get();
+        if (!now.roots().contains(alert.entity())) {
+            return alert;
+        }
+        var casualties = new java.util.TreeSet<>(alert.casualties());
+        casualties.addAll(now.casualtiesOf(alert.entity()));
+        return alert.withCasualties(List.copyOf(casualties));
+    }
+
+    private void wakeAll() {
+        workers.forEach(ChannelWorker::wake);
+    }
+
+    private static Set<AlertKind> kinds(Set<AlertEvent> events) {
+        var kinds = EnumSet.noneOf(AlertKind.class);
+        for (var event : events) {
+            kinds.add(switch (event) {
+                case DOWN -> AlertKind.DOWN;
+                case RECOVERED -> AlertKind.RECOVERED;
+                case DEGRADED -> AlertKind.DEGRADED;
+            });
+        }
+        return kinds;
+    }
+
+    private void stopChannels() {
+        rules.setChannels(List.of());
+        workers.forEach(ChannelWorker::close);
+        workers = List.of();
+        if (commands != null) {
+            commands.close();
+            commands = null;
+        }
+        if (telegram != null) {
+            telegram.close();
+            telegram = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        stopChannels();
+        webhookHttp.dispatcher().executorService().shutdownNow();
+        webhookHttp.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.topowatch.server.alerts;
+
+import dev.topowatch.server.store.Outbox;
+import dev.topowatch.server.store.OutboxMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * Delivers one channel's outbox, oldest first, on a virtual thread of its own, so a channel that is
+ * down for an hour slows neither the checks nor the other channels. A message that fails is tried
+ * again with exponential backoff (or when the channel says, as Telegram's 429 does) and holds back
+ * the ones behind it, so that they arrive in order. Alerts of a grouping channel that happen within
+ * the window of the first go out together.
+ */
+final class ChannelWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelWorker.class);
+    private static final int READ_AHEAD = 200;
+    private static final Duration IDLE_POLL = Duration.ofSeconds(2);
+
+    private final Channel channel;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Duration window;
+    private final Backoff backoff;
+    private final UnaryOperator<Alert> refresh;
+    private final Semaphore wake = new Semaphore(0);
+    /** Delivered but maybe not yet marked (the disk may be failing): never sent again by this process. */
+    private final Set<Long> delivered = new HashSet<>();
+    private final Thread thread;
+    private volatile boolean closed;
+    private Instant lastSent = Instant.EPOCH;
+
+    /** @param refresh brings an alert up to date before it is sent (the casualties its root blocks now) */
+    ChannelWorker(Channel channel, Outbox outbox, Clock clock, Duration window, Backoff backoff, UnaryOperator<Alert> refresh) {
+        this.refresh = refresh;
+        this.channel = channel;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.window = window;
+        this.backoff = backoff;
+        this.thread = Thread.ofVirtual().name("alerts-" + channel.key()).start(this::run);
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    /** Something new may be in the outbox. */
+    void wake() {
+        wake.release();
+    }
+
+    private void run() {
+        while (!closed) {
+            try {
+                var wait = deliverDue();
+                if (wait != null) {
+                    wake.drainPermits();
+                    wake.tryAcquire(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException stopping) {
+                return;
+            } catch (RuntimeException unexpected) {
+                // The store may be unreadable for a while; the board goes on and so do we.
+                LOG.warn("alert delivery failed channel={} error=\"{}\"", channel.key(), unexpected.getMessage());
+                sleep(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    /** Delivers what is due; returns how long to wait before looking again, or null to look at once. */
+    private Duration deliverDue() throws InterruptedException {
+        var pending = new ArrayList<OutboxMessage>();
+        for (var message : outbox.pendingAlerts(channel.key(), READ_AHEAD)) {
+            if (!delivered.contains(message.id())) {
+                pending.add(message);
+            }
+        }
+        if (pending.isEmpty()) {
+            delivered.clear();
+            return IDLE_POLL;
+        }
+        var now = clock.instant();
+        var first = pending.getFirst();
+        if (first.nextAttempt().isAfter(now)) {
+            return Duration.between(now, first.nextAttempt());
+        }
+        var groupEnd = first.createdAt().plus(window);
+        if (channel.groups() && groupEnd.isAfter(now) && first.attempts() == 0) {
+            return Duration.between(now, groupEnd);
+        }
+        var sinceLast = Duration.between(lastSent, now);
+        if (sinceLast.compareTo(channel.pace()) < 0) {
+            return channel.pace().minus(sinceLast);
+        }
+        var batch = channel.groups()
+                ? pending.stream().takeWhile(message -> !message.createdAt().isAfter(groupEnd)).toList()
+                : List.of(first);
+        send(batch);
+        return null;
+    }
+
+    private void send(List<OutboxMessage> batch) {
+        var ids = batch.stream().map(OutboxMessage::id).toList();
+        var alerts = batch.stream().map(message -> refresh.apply(AlertCodec.decode(message.body()))).toList();
+        var result = channel.deliver(alerts, ids);
+        var now = clock.instant();
+        lastSent = now;
+        switch (result) {
+            case Delivery.Delivered ignored -> {
+                delivered.addAll(ids);
+                outbox.alertsDelivered(ids, now);
+                LOG.info("alert delivered channel={} alerts={}", channel.key(), ids.size());
+            }
+            case Delivery.Retry retry -> {
+                int attempts = batch.getFirst().attempts() + 1;
+                var wait = retry.after() != null ? retry.after() : backoff.after(attempts);
+                outbox.alertsFailed(ids, retry.error(), now.plus(wait));
+                LOG.warn("alert not delivered, retrying in {} ms channel={} attempt={} error=\"{}\"",
+                        wait.toMillis(), channel.key(), attempts, retry.error());
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops after the delivery in flight, if any, so that a message the channel accepted is marked
+     * before the board goes; a channel that hangs is cut off after a few seconds.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        wake.release();
+        try {
+            if (!thread.join(Duration.ofSeconds(5))) {
+                thread.interrupt();
+                thread.join(Duration.ofSeconds(1));
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

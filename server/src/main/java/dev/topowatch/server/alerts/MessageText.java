@@ -1,0 +1,160 @@
+package dev.topowatch.server.alerts;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Alerts as Telegram HTML: the same short shape every time, every value escaped. A template from the
+ * topology file replaces the built-in one of its kind; a line whose placeholders are all empty is
+ * left out, so that "blocks:" does not stand alone when nothing is blocked.
+ */
+public final class MessageText {
+    /** Telegram refuses longer messages. */
+    public static final int MAX_LENGTH = 4096;
+    static final int LONGEST_VALUE = 300;
+    private static final int CASUALTIES_NAMED = 3;
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+    private static final Map<AlertKind, String> BUILT_IN = Map.of(
+            AlertKind.DOWN, "🔴 <b>{entity}</b> is DOWN since {since}\n{error}\nblocks: {casualties}\n{link}",
+            AlertKind.RECOVERED, "✅ <b>{entity}</b> recovered after {duration}\n(was {previous} since {since})\n{link}",
+            AlertKind.DEGRADED, "🟠 <b>{entity}</b> is DEGRADED since {since}\n{error}\n{link}",
+            AlertKind.FLAPPING, "🔁 <b>{entity}</b> is flapping, now {status}: no more alerts about it until it settles\n{link}",
+            AlertKind.SETTLED, "🟰 <b>{entity}</b> stopped flapping: {status} since {since}\n{error}\n{link}");
+
+    private final Map<String, String> templates;
+    private final String boardUrl;
+
+    /**
+     * @param templates by kind's wire name, from {@code alerts.templates}
+     * @param boardUrl  the board's public address for links; null leaves links out
+     */
+    public MessageText(Map<String, String> templates, String boardUrl) {
+        this.templates = Map.copyOf(templates);
+        this.boardUrl = boardUrl == null || boardUrl.isBlank() ? null : boardUrl.replaceAll("/+$", "");
+    }
+
+    /** One message for one alert. */
+    public String render(Alert alert) {
+        if (alert.kind() == AlertKind.TOPOLOGY_INVALID) {
+            return invalidTopology(alert);
+        }
+        var template = templates.getOrDefault(alert.kind().wireName(), BUILT_IN.get(alert.kind()));
+        var values = Map.of(
+                "entity", value(alert.entity()),
+                "status", value(alert.status()),
+                "previous", value(alert.previous()),
+                "since", HumanTime.at(alert.since()),
+                "error", value(alert.error()),
+                "casualties", casualties(alert.casualties()),
+                "duration", HumanTime.duration(alert.outage()),
+                "link", link(alert.entity()),
+                "board", boardUrl == null ? "" : Html.escape(boardUrl));
+        var lines = new ArrayList<String>();
+        for (var line : template.split("\n", -1)) {
+            var filled = fill(line, values);
+            if (filled != null) {
+                lines.add(filled);
+            }
+        }
+        return String.join("\n", lines).strip();
+    }
+
+    /**
+     * Messages for alerts that happened close together: one when they fit, more when Telegram's
+     * length limit says so; never an alert cut in half.
+     */
+    public List<String> renderGrouped(List<Alert> alerts) {
+        if (alerts.size() == 1) {
+            return List.of(render(alerts.getFirst()));
+        }
+        var messages = new ArrayList<String>();
+        var current = new StringBuilder();
+        int inCurrent = 0;
+        for (var alert : alerts) {
+            var text = render(alert);
+            if (inCurrent > 0 && current.length() + text.length() + 2 > MAX_LENGTH - 40) {
+                messages.add(current.toString());
+                current.setLength(0);
+                inCurrent = 0;
+            }
+            if (inCurrent > 0) {
+                current.append("\n\n");
+            }
+            current.append(text);
+            inCurrent++;
+        }
+        messages.add(current.toString());
+        if (messages.size() == 1) {
+            return List.of(alerts.size() + " alerts\n\n" + messages.getFirst());
+        }
+        return messages;
+    }
+
+    private String invalidTopology(Alert alert) {
+        var text = new StringBuilder("⚠️ The topology file is invalid; the board keeps running its last good version.\n");
+        int shown = 0;
+        for (var error : alert.errors()) {
+            if (shown == 10 || text.length() > MAX_LENGTH - 600) {
+                text.append("… and ").append(alert.errors().size() - shown).append(" more\n");
+                break;
+            }
+            text.append("<code>").append(value(error)).append("</code>\n");
+            shown++;
+        }
+        if (boardUrl != null) {
+            text.append("<a href=\"").append(Html.escape(boardUrl)).append("/\">Open the board</a>");
+        }
+        return text.toString().strip();
+    }
+
+    /** Null when the line has placeholders and all of them are empty: the line is left out. */
+    private static String fill(String line, Map<String, String> values) {
+        var matcher = PLACEHOLDER.matcher(line);
+        var out = new StringBuilder();
+        boolean any = false;
+        boolean anyFilled = false;
+        while (matcher.find()) {
+            any = true;
+            var value = values.getOrDefault(matcher.group(1), "");
+            anyFilled |= !value.isEmpty();
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(out);
+        return any && !anyFilled ? null : out.toString();
+    }
+
+    private String link(String entity) {
+        if (boardUrl == null || entity == null) {
+            return "";
+        }
+        var href = boardUrl + "/?focus=" + URLEncoder.encode(entity, StandardCharsets.UTF_8);
+        return "<a href=\"" + Html.escape(href) + "\">Open the board</a>";
+    }
+
+    /** "api, web, worker and 5 more". */
+    static String casualties(List<String> names) {
+        if (names.isEmpty()) {
+            return "";
+        }
+        var named = names.stream().limit(CASUALTIES_NAMED).map(MessageText::value).toList();
+        var text = String.join(", ", named);
+        return names.size() > CASUALTIES_NAMED ? text + " and " + (names.size() - CASUALTIES_NAMED) + " more" : text;
+    }
+
+    /** Escaped, and cut to a sensible length (a 10 kB error is not a chat message). */
+    private static String value(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        var oneLine = raw.replaceAll("[\\r\\n\\t]+", " ").strip();
+        var cut = oneLine.codePointCount(0, oneLine.length()) > LONGEST_VALUE
+                ? oneLine.substring(0, oneLine.offsetByCodePoints(0, LONGEST_VALUE)) + "…"
+                : oneLine;
+        return Html.escape(cut);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.topowatch.server.alerts.telegram;
+
+import dev.topowatch.topology.Alerts;
+import okhttp3.OkHttpClient;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The Bot API through telegrambots' client: Telegram's own servers, or {@code api_url} (a self-hosted
+ * Bot API server, a local fake), through {@code proxy} when set. Errors come back without the bot
+ * token in them.
+ */
+public final class TelegramApi implements AutoCloseable {
+    /** Long polls wait this long on the server; the client's read timeout is longer. */
+    static final Duration LONG_POLL = Duration.ofSeconds(25);
+
+    private final OkHttpClient http;
+    private final OkHttpTelegramClient client;
+    private final String token;
+
+    public TelegramApi(Alerts.Telegram config) {
+        this.token = config.botToken().reveal();
+        var builder = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(LONG_POLL.plusSeconds(15))
+                .callTimeout(LONG_POLL.plusSeconds(20));
+        if (config.proxy() != null) {
+            builder.proxy(proxy(URI.create(config.proxy().value())));
+        }
+        this.http = builder.build();
+        this.client = config.apiUrl() == null
+                ? new OkHttpTelegramClient(http, token)
+                : new OkHttpTelegramClient(http, token, url(URI.create(config.apiUrl().value())));
+    }
+
+    private static TelegramUrl url(URI uri) {
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        return TelegramUrl.builder().schema(uri.getScheme()).host(uri.getHost()).port(port).testServer(false).build();
+    }
+
+    private static Proxy proxy(URI uri) {
+        var type = uri.getScheme().startsWith("socks") ? Proxy.Type.SOCKS : Proxy.Type.HTTP;
+        int port = uri.getPort() != -1 ? uri.getPort() : type == Proxy.Type.SOCKS ? 1080 : 8080;
+        return new Proxy(type, InetSocketAddress.createUnresolved(uri.getHost(), port));
+    }
+
+    /**
+     * Sends one HTML message.
+     *
+     * @param chat a chat id, or {@code CHAT/TOPIC} for a topic of a forum group
+     */
+    public void send(String chat, String html) throws TelegramApiException {
+        var slash = chat.indexOf('/');
+        var message = SendMessage.builder()
+                .chatId(slash < 0 ? chat : chat.substring(0, slash))
+                .text(html)
+                .parseMode("HTML")
+                .disableWebPagePreview(true);
+        if (slash >= 0) {
+            message.messageThreadId(Integer.valueOf(chat.substring(slash + 1)));
+        }
+        client.execute(message.build());
+    }
+
+    /** The next updates after {@code offset}, waiting up to {@code wait} for one. */
+    public List<Update> updates(int offset, Duration wait) throws TelegramApiException {
+        return client.execute(GetUpdates.builder().offset(offset).timeout((int) wait.toSeconds())
+                .allowedUpdates(List.of("message")).build());
+    }
+
+    /** A failure in one line, with Telegram's retry advice when it gave one, never with the token. */
+    public Failure failure(TelegramApiException failed) {
+        Duration retryAfter = null;
+        Integer code = null;
+        if (failed instanceof TelegramApiRequestException request) {
+            code = request.getErrorCode();
+            if (request.getParameters() != null && request.getParameters().getRetryAfter() != null) {
+                retryAfter = Duration.ofSeconds(request.getParameters().getRetryAfter());
+            }
+        }
+        var text = new StringBuilder(failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage());
+        for (var cause = failed.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                text.append(": ").append(cause.getMessage());
+            }
+        }
+        return new Failure(code, text.toString().replace(token, "***"), retryAfter);
+    }
+
+    /** @param code Telegram's error code, if it answered; @param retryAfter its 429 advice, if any */
+    public record Failure(Integer code, String message, Duration retryAfter) {
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().cancelAll();
+        http.dispatcher().executorService().shutdownNow();
+        http.connectionPool().evictAll();
+    }
+}

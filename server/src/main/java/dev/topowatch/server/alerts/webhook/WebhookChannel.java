@@ -1,0 +1,133 @@
+package dev.topowatch.server.alerts.webhook;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.topowatch.server.alerts.Alert;
+import dev.topowatch.server.alerts.AlertKind;
+import dev.topowatch.server.alerts.Channel;
+import dev.topowatch.server.alerts.Delivery;
+import dev.topowatch.topology.Alerts;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A generic webhook: one JSON POST per alert, signed with HMAC-SHA256 of the body when a secret is
+ * set. The body holds {@code sent_at} (also in {@code X-Topowatch-Timestamp}), so a receiver can
+ * refuse replays; {@code X-Topowatch-Delivery} is the same on every attempt at one alert, so a
+ * receiver can drop the one duplicate a crash between sending and marking may cause.
+ */
+public final class WebhookChannel implements Channel {
+    public static final String DELIVERY_HEADER = "X-Topowatch-Delivery";
+    public static final String TIMESTAMP_HEADER = "X-Topowatch-Timestamp";
+    private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final OkHttpClient http;
+    private final Alerts.Webhook config;
+    private final Set<AlertKind> wants;
+    private final String boardUrl;
+    private final Clock clock;
+    private final String key;
+
+    public WebhookChannel(OkHttpClient http, Alerts.Webhook config, Set<AlertKind> wants, String boardUrl, Clock clock) {
+        this.http = http;
+        this.config = config;
+        this.wants = Set.copyOf(wants);
+        this.boardUrl = boardUrl;
+        this.clock = clock;
+        this.key = "webhook:" + fingerprint(config.url().value());
+    }
+
+    /** The URL may hold a secret from the environment: the key only holds a digest of it. */
+    private static String fingerprint(String url) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public String displayName() {
+        return "webhook " + config.url();
+    }
+
+    @Override
+    public Set<AlertKind> wants() {
+        return wants;
+    }
+
+    @Override
+    public boolean groups() {
+        return false;
+    }
+
+    @Override
+    public Duration pace() {
+        return Duration.ZERO;
+    }
+
+    @Override
+    public Delivery deliver(List<Alert> alerts, List<Long> ids) {
+        var sentAt = clock.instant().getEpochSecond();
+        var body = payload(alerts.getFirst(), ids.getFirst(), sentAt);
+        var request = new Request.Builder()
+                .url(config.url().value())
+                .header("User-Agent", "topowatch")
+                .header(DELIVERY_HEADER, Long.toString(ids.getFirst()))
+                .header(TIMESTAMP_HEADER, Long.toString(sentAt))
+                .post(RequestBody.create(body, JSON_TYPE));
+        if (config.secret() != null) {
+            request.header(Signature.HEADER, Signature.of(config.secret().reveal(), body));
+        }
+        try (var response = http.newCall(request.build()).execute()) {
+            if (response.isSuccessful()) {
+                return new Delivery.Delivered();
+            }
+            return new Delivery.Retry("webhook answered " + response.code(), null);
+        } catch (IOException | RuntimeException failed) {
+            return new Delivery.Retry(failed.getClass().getSimpleName() + ": " + failed.getMessage(), null);
+        }
+    }
+
+    private byte[] payload(Alert alert, long id, long sentAt) {
+        var node = JSON.createObjectNode();
+        node.put("id", id);
+        node.put("event", alert.kind().wireName());
+        node.put("entity", alert.entity());
+        node.put("type", alert.type());
+        node.put("status", alert.status());
+        node.put("previous", alert.previous());
+        node.put("root_cause", alert.entity());
+        alert.casualties().forEach(node.withArray("casualties")::add);
+        node.put("at", alert.at().toString());
+        node.put("since", alert.since() == null ? null : alert.since().toString());
+        if (alert.outage() != null) {
+            node.put("duration_seconds", alert.outage().toSeconds());
+        }
+        node.put("error", alert.error());
+        if (alert.kind() == AlertKind.TOPOLOGY_INVALID) {
+            alert.errors().forEach(node.withArray("errors")::add);
+        }
+        node.put("board_url", boardUrl);
+        node.put("sent_at", sentAt);
+        return node.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

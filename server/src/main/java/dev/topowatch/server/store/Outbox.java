@@ -1,0 +1,44 @@
+package dev.topowatch.server.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The alert outbox: messages are written before they are sent (with the transition that caused
+ * them), and marked delivered only after the channel took them, so that a crash or a restart at any
+ * point resumes delivery. Also the mutes set from a chat, which outlive a restart.
+ */
+public interface Outbox {
+
+    /** Undelivered messages of one channel, oldest first, as far as they are written. */
+    List<OutboxMessage> pendingAlerts(String channel, int limit);
+
+    /** Marks messages delivered; returns once that is written (or after a bounded wait when it cannot be). */
+    void alertsDelivered(List<Long> ids, Instant at);
+
+    /** Records a failed attempt at these messages; returns once written (or after a bounded wait). */
+    void alertsFailed(List<Long> ids, String error, Instant nextAttempt);
+
+    /** Undelivered messages per channel, for the summary. */
+    Map<String, Long> undeliveredAlerts();
+
+    /**
+     * Entities whose last problem (a transition to {@code down} or {@code degraded}) has not been
+     * followed by one to {@code up}: what a recovery message is owed for, across restarts.
+     */
+    Map<String, OpenProblem> openProblems();
+
+    /** Mutes until a time, or lifts the mute when {@code until} is null. */
+    void mute(String entity, Instant until);
+
+    /** Muted entities and until when. */
+    Map<String, Instant> mutes();
+
+    /** Called after messages were written, so that senders need not poll often. */
+    void onAlertsWritten(Runnable listener);
+
+    /** @param status {@code down} or {@code degraded} */
+    record OpenProblem(String entity, dev.topowatch.topology.Status status, Instant since) {
+    }
+}

@@ -1,0 +1,78 @@
+package dev.topowatch.server.alerts;
+
+import dev.topowatch.checkers.CheckResult;
+import dev.topowatch.server.engine.StatusEngine;
+import dev.topowatch.server.store.SqliteStore;
+import dev.topowatch.server.store.Store;
+import dev.topowatch.server.testing.Topologies;
+import dev.topowatch.topology.Topology;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/**
+ * The alerting path with real parts: a SQLite file, the status engine and the alerter, fed check
+ * results by the test (the checkers have tests of their own) and delivering over real HTTP to a fake
+ * Bot API and a webhook receiver. {@link #restart()} closes everything and opens it again on the same
+ * file, as a board restarted after a crash would.
+ */
+final class AlertsHarness implements AutoCloseable {
+    static final Backoff FAST = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1));
+
+    private final Path database;
+    private final Clock clock;
+    private final UnaryOperator<Store> storeWrapper;
+    Topology topology;
+    Store store;
+    StatusEngine engine;
+    Alerter alerter;
+
+    AlertsHarness(Path database, Clock clock, String yaml) throws Exception {
+        this(database, clock, yaml, UnaryOperator.identity());
+    }
+
+    /** @param storeWrapper injects failures into the store the alerter sees (a crash before marking) */
+    AlertsHarness(Path database, Clock clock, String yaml, UnaryOperator<Store> storeWrapper) throws Exception {
+        this.database = database;
+        this.clock = clock;
+        this.storeWrapper = storeWrapper;
+        this.topology = Topologies.parse(yaml);
+        open();
+    }
+
+    /** Opens everything again after {@link #close()}, on the same file. */
+    void open() throws Exception {
+        store = storeWrapper.apply(SqliteStore.open(database, clock, Duration.ofDays(30)));
+        engine = new StatusEngine(topology, store, clock);
+        alerter = new Alerter(store, clock, FAST, engine::snapshot, engine::impact);
+        engine.setAlertPlanner(alerter.rules());
+        alerter.configure(topology);
+    }
+
+    void down(String entity, String error) {
+        engine.onResult(entity, CheckResult.down(clock.instant(), Duration.ofMillis(3), error));
+    }
+
+    void up(String entity) {
+        engine.onResult(entity, CheckResult.up(clock.instant(), Duration.ofMillis(3)));
+    }
+
+    void restart() throws Exception {
+        close();
+        open();
+    }
+
+    void reload(String yaml) {
+        topology = Topologies.parse(yaml);
+        alerter.configure(topology);
+        engine.setTopology(topology);
+    }
+
+    @Override
+    public void close() {
+        alerter.close();
+        store.close();
+    }
+}

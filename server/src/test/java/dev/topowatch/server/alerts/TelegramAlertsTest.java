@@ -1,0 +1,221 @@
+package dev.topowatch.server.alerts;
+
+import dev.topowatch.server.testing.FakeTelegram;
+import dev.topowatch.server.testing.RunningClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Telegram alerts end to end: the engine decides, the outbox keeps, the worker sends over real HTTP
+ * to a fake Bot API on 127.0.0.1, and the test reads exactly what the chat got.
+ */
+class TelegramAlertsTest {
+    static final String TOKEN = "123456:test-token";
+    static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
+
+    @TempDir
+    Path directory;
+    FakeTelegram telegram;
+    RunningClock clock;
+    AlertsHarness alerts;
+
+    static String topology(String telegramUrl, String extra) {
+        return """
+                board:
+                  url: http://board.example:8080
+                defaults:
+                  failure_threshold: 1
+                alerts:
+                  group_window: 400ms
+                  telegram:
+                    bot_token: "%s"
+                    chat_id: [42]
+                    api_url: %s
+                %s
+                entities:
+                  db: {type: tcp, host: 127.0.0.1, port: 5432}
+                  cache: {type: tcp, host: 127.0.0.1, port: 6379}
+                  api: {type: tcp, host: 127.0.0.1, port: 8001, depends_on: [db]}
+                  web: {type: tcp, host: 127.0.0.1, port: 8002, depends_on: [api]}
+                  worker: {type: tcp, host: 127.0.0.1, port: 8003, depends_on: [db]}
+                  jobs: {type: tcp, host: 127.0.0.1, port: 8004, depends_on: [db]}
+                  mailer: {type: tcp, host: 127.0.0.1, port: 8005, depends_on: [db]}
+                  quiet: {type: tcp, host: 127.0.0.1, port: 8006, alerts: false}
+                """.formatted(TOKEN, telegramUrl, extra);
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        telegram = new FakeTelegram(TOKEN);
+        clock = new RunningClock(START);
+        alerts = new AlertsHarness(directory.resolve("board.db"), clock, topology(telegram.url(), ""));
+    }
+
+    @AfterEach
+    void stop() {
+        alerts.close();
+        telegram.close();
+    }
+
+    @Test
+    void a_root_and_its_casualties_make_one_message_naming_the_root_and_what_it_blocks() throws Exception {
+        alerts.down("db", "connection refused");
+        for (var casualty : new String[] {"api", "web", "worker", "jobs", "mailer"}) {
+            alerts.down(casualty, "timeout after 5000 ms");
+        }
+
+        var sent = telegram.awaitDelivered(1, Duration.ofSeconds(5));
+        Thread.sleep(1500);
+
+        assertThat(telegram.delivered()).hasSize(1);
+        assertThat(sent.getFirst().chatId()).isEqualTo("42");
+        assertThat(sent.getFirst().parseMode()).isEqualTo("HTML");
+        assertThat(sent.getFirst().text()).isEqualTo("""
+                🔴 <b>db</b> is DOWN since 2026-12-01 10:00:00 UTC
+                connection refused
+                blocks: api, jobs, mailer and 2 more
+                <a href="http://board.example:8080/?focus=db">Open the board</a>""");
+    }
+
+    @Test
+    void roots_failing_within_the_window_go_out_as_one_message() throws Exception {
+        alerts.down("db", "connection refused");
+        alerts.down("cache", "connection reset");
+
+        telegram.awaitDelivered(1, Duration.ofSeconds(5));
+        Thread.sleep(1500);
+
+        assertThat(telegram.delivered()).hasSize(1);
+        assertThat(telegram.delivered().getFirst().text())
+                .startsWith("2 alerts\n\n🔴 <b>db</b> is DOWN")
+                .contains("🔴 <b>cache</b> is DOWN since 2026-12-01 10:00:00 UTC\nconnection reset");
+    }
+
+    @Test
+    void a_recovery_says_how_long_the_outage_lasted_and_casualties_still_down_get_their_own_message() throws Exception {
+        alerts.down("db", "connection refused");
+        alerts.down("api", "timeout after 5000 ms");
+        telegram.awaitDelivered(1, Duration.ofSeconds(5));
+
+        clock.advance(Duration.ofMinutes(12).plusSeconds(5));
+        alerts.up("db");
+        alerts.down("api", "expected status 200, got 500");
+
+        var sent = telegram.awaitDelivered(2, Duration.ofSeconds(5));
+        Thread.sleep(1500);
+        assertThat(telegram.delivered()).hasSize(2);
+        assertThat(sent.get(0).text()).contains("blocks: api").doesNotContain("<b>api</b> is DOWN");
+        assertThat(sent.get(1).text()).isEqualTo("""
+                2 alerts
+
+                🔴 <b>api</b> is DOWN since 2026-12-01 10:12:05 UTC
+                timeout after 5000 ms
+                <a href="http://board.example:8080/?focus=api">Open the board</a>
+
+                ✅ <b>db</b> recovered after 12m 5s
+                (was down since 2026-12-01 10:00:00 UTC)
+                <a href="http://board.example:8080/?focus=db">Open the board</a>""");
+    }
+
+    @Test
+    void a_429_is_honoured_with_its_retry_after_and_the_message_still_arrives_once() throws Exception {
+        telegram.failNext(1, 429, 1);
+        alerts.down("db", "connection refused");
+
+        var sent = telegram.awaitDelivered(1, Duration.ofSeconds(10));
+        Thread.sleep(1200);
+
+        assertThat(telegram.delivered()).hasSize(1);
+        var attempts = telegram.attempts();
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(0).answered()).isEqualTo(429);
+        assertThat(Duration.between(attempts.get(0).at(), sent.getFirst().at())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(sent.getFirst().text()).isEqualTo(attempts.get(0).text());
+    }
+
+    @Test
+    void server_errors_are_retried_with_backoff_until_accepted_and_nothing_is_left_undelivered() throws Exception {
+        telegram.failNext(3, 500, 0);
+        alerts.down("db", "connection refused");
+        assertThat(alertsPending()).isTrue();
+
+        telegram.awaitDelivered(1, Duration.ofSeconds(10));
+        Thread.sleep(300);
+
+        assertThat(telegram.attempts()).hasSize(4);
+        assertThat(telegram.delivered()).hasSize(1);
+        assertThat(alerts.alerter.undelivered()).isEmpty();
+    }
+
+    private boolean alertsPending() throws InterruptedException {
+        alerts.store.flush();
+        return alerts.alerter.undelivered().getOrDefault("telegram chat 42", 0L) == 1;
+    }
+
+    @Test
+    void alerts_false_maintenance_and_a_mute_keep_an_entity_quiet() throws Exception {
+        alerts.down("quiet", "connection refused");
+        alerts.engine.startMaintenance("cache", Instant.MAX);
+        alerts.down("cache", "connection refused");
+        alerts.alerter.mute("worker", clock.instant().plus(Duration.ofHours(1)));
+        alerts.down("worker", "connection refused");
+        alerts.down("db", "connection refused");
+
+        var sent = telegram.awaitDelivered(1, Duration.ofSeconds(5));
+        Thread.sleep(1500);
+
+        assertThat(telegram.delivered()).hasSize(1);
+        assertThat(sent.getFirst().text()).startsWith("🔴 <b>db</b> is DOWN").doesNotContain("quiet").doesNotContain("cache");
+    }
+
+    @Test
+    void a_restart_neither_repeats_a_down_message_nor_forgets_the_recovery_it_owes() throws Exception {
+        alerts.down("db", "connection refused");
+        telegram.awaitDelivered(1, Duration.ofSeconds(5));
+
+        alerts.restart();
+        alerts.down("db", "connection refused");
+        Thread.sleep(1500);
+        assertThat(telegram.delivered()).hasSize(1);
+
+        clock.advance(Duration.ofMinutes(3));
+        alerts.up("db");
+        var sent = telegram.awaitDelivered(2, Duration.ofSeconds(5));
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(1).text()).startsWith("✅ <b>db</b> recovered after 3m");
+    }
+
+    @Test
+    void a_flapping_entity_gets_one_flapping_message_then_silence_until_it_settles() throws Exception {
+        for (int i = 0; i < 15; i++) {
+            alerts.down("cache", "connection refused");
+            alerts.up("cache");
+        }
+        telegram.awaitDelivered(1, Duration.ofSeconds(5));
+        Thread.sleep(1500);
+
+        var texts = telegram.delivered().stream().map(FakeTelegram.Sent::text).toList();
+        assertThat(texts).anySatisfy(text -> assertThat(text).contains("<b>cache</b> is flapping"));
+        var joined = String.join("\n", texts);
+        int flappingAt = joined.indexOf("is flapping");
+        assertThat(joined.substring(flappingAt)).doesNotContain("is DOWN").doesNotContain("recovered after");
+    }
+
+    @Test
+    void hostile_names_and_errors_are_escaped_for_telegram_html() throws Exception {
+        alerts.down("db", "<script>alert(1)</script> & \"quotes\"\nsecond line");
+
+        var sent = telegram.awaitDelivered(1, Duration.ofSeconds(5));
+
+        assertThat(sent.getFirst().text()).contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; second line")
+                .doesNotContain("<script>");
+    }
+}

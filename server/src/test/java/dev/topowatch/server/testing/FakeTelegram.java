@@ -1,0 +1,169 @@
+package dev.topowatch.server.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A local Telegram Bot API on 127.0.0.1 speaking the real {@code sendMessage} and {@code getUpdates}
+ * JSON, for the board's client to talk to through {@code api_url}. It records what was sent, can be
+ * told to fail the next calls (429 with {@code retry_after}, 500), and queues updates for the bot.
+ */
+public final class FakeTelegram implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One sendMessage the fake accepted (or refused: {@code answered} says). */
+    public record Sent(String chatId, Integer threadId, String text, String parseMode, int answered, Instant at) {
+    }
+
+    private final String token;
+    private final HttpServer server;
+    private final List<Sent> sent = new ArrayList<>();
+    private final Queue<int[]> failures = new ArrayDeque<>();
+    private final List<String> updates = new ArrayList<>();
+    private int nextMessageId = 1;
+
+    public FakeTelegram(String token) throws IOException {
+        this.token = token;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The next sendMessage calls fail: {@code status} 429 with {@code retryAfter} seconds, or any other status. */
+    public synchronized void failNext(int times, int status, int retryAfter) {
+        for (int i = 0; i < times; i++) {
+            failures.add(new int[] {status, retryAfter});
+        }
+    }
+
+    /** A text message from a user in {@code chatId}, for the bot to read with getUpdates. */
+    public synchronized void userSays(long chatId, String text) {
+        int id = updates.size() + 1;
+        updates.add("{\"update_id\":" + id + ",\"message\":{\"message_id\":" + (1000 + id) + ",\"date\":"
+                + Instant.now().getEpochSecond() + ",\"chat\":{\"id\":" + chatId + ",\"type\":\"private\"},"
+                + "\"from\":{\"id\":" + chatId + ",\"is_bot\":false,\"first_name\":\"user\"},\"text\":"
+                + JSON.valueToTree(text) + "}}");
+    }
+
+    /** Messages Telegram accepted, in order. */
+    public synchronized List<Sent> delivered() {
+        return sent.stream().filter(message -> message.answered() == 200).toList();
+    }
+
+    /** Every sendMessage call, accepted or not. */
+    public synchronized List<Sent> attempts() {
+        return List.copyOf(sent);
+    }
+
+    public List<Sent> deliveredTo(String chatId) {
+        return delivered().stream().filter(message -> message.chatId().equals(chatId)).toList();
+    }
+
+    /** Waits until at least {@code count} messages were accepted, up to {@code timeout}. */
+    public List<Sent> awaitDelivered(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (delivered().size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return delivered();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            var path = exchange.getRequestURI().getPath();
+            var prefix = "/bot" + token + "/";
+            if (!path.startsWith(prefix)) {
+                answer(exchange, 401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
+                return;
+            }
+            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            // Method names are case-insensitive in the real Bot API; telegrambots sends them in lower case.
+            var method = path.substring(prefix.length()).toLowerCase(java.util.Locale.ROOT);
+            switch (method) {
+                case "sendmessage" -> sendMessage(exchange, JSON.readTree(body));
+                case "getupdates" -> getUpdates(exchange, body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body));
+                default -> answer(exchange, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found: method not found\"}");
+            }
+        }
+    }
+
+    private void sendMessage(HttpExchange exchange, JsonNode request) throws IOException {
+        int[] failure;
+        Sent message;
+        synchronized (this) {
+            failure = failures.poll();
+            int status = failure == null ? 200 : failure[0];
+            message = new Sent(request.path("chat_id").asText(),
+                    request.hasNonNull("message_thread_id") ? request.get("message_thread_id").asInt() : null,
+                    request.path("text").asText(), request.path("parse_mode").asText(null), status, Instant.now());
+            sent.add(message);
+        }
+        if (failure != null && failure[0] == 429) {
+            answer(exchange, 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
+                    + failure[1] + "\",\"parameters\":{\"retry_after\":" + failure[1] + "}}");
+        } else if (failure != null) {
+            answer(exchange, failure[0], "{\"ok\":false,\"error_code\":" + failure[0] + ",\"description\":\"Internal Server Error\"}");
+        } else {
+            int id;
+            synchronized (this) {
+                id = nextMessageId++;
+            }
+            answer(exchange, 200, "{\"ok\":true,\"result\":{\"message_id\":" + id + ",\"date\":" + Instant.now().getEpochSecond()
+                    + ",\"chat\":{\"id\":" + message.chatId() + ",\"type\":\"private\"},\"text\":" + JSON.valueToTree(message.text()) + "}}");
+        }
+    }
+
+    /** Answers at once when updates are waiting, else after a short wait (a real server waits {@code timeout}). */
+    private void getUpdates(HttpExchange exchange, JsonNode request) throws IOException {
+        int offset = request.path("offset").asInt(0);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+        List<String> waiting;
+        do {
+            synchronized (this) {
+                waiting = updates.subList(Math.min(Math.max(offset - 1, 0), updates.size()), updates.size()).stream().toList();
+            }
+            if (!waiting.isEmpty()) {
+                break;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        } while (System.nanoTime() < deadline);
+        answer(exchange, 200, "{\"ok\":true,\"result\":[" + String.join(",", waiting) + "]}");
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+        var bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
