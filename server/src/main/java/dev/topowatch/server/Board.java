@@ -14,6 +14,10 @@ import dev.topowatch.server.engine.StatusEngine;
 import dev.topowatch.server.reload.FileWatcher;
 import dev.topowatch.server.reload.TopologyReloader;
 import dev.topowatch.server.store.Store;
+import dev.topowatch.server.store.Transition;
+import dev.topowatch.topology.Status;
+import dev.topowatch.topology.StatusSnapshot;
+import dev.topowatch.topology.graph.ImpactReport;
 import dev.topowatch.topology.HostPort;
 import dev.topowatch.topology.Topology;
 import dev.topowatch.topology.load.TopologyLoader;
@@ -25,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +55,7 @@ public final class Board implements AutoCloseable {
     private final DiagramService diagram = new DiagramService();
     private final Alerter alerter;
     private final ScheduledExecutorService housekeeping;
+    private volatile boolean closing;
 
     /**
      * @param file     the topology file, watched for edits
@@ -76,6 +82,7 @@ public final class Board implements AutoCloseable {
         }, alerter::undelivered, clock);
         scheduler.replaceAll(topology.entities().values());
         scheduler.start();
+        engine.addListener(this::checkDependenciesOfNewRoots);
         this.app = App.create(dependencies).start(listen.host(), listen.port());
         this.watcher = new FileWatcher(file, RELOAD_DEBOUNCE, RELOAD_POLL, reloader::reload);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> Thread.ofPlatform()
@@ -104,6 +111,26 @@ public final class Board implements AutoCloseable {
 
     private void onOutcome(CheckOutcome outcome) {
         engine.onResult(outcome.name(), outcome.result());
+    }
+
+    /**
+     * A new root may only be a casualty whose dependency has not been checked lately: those are
+     * checked now (as Nagios's predictive dependency checks do), so that the alert names the real root.
+     */
+    private void checkDependenciesOfNewRoots(List<Transition> transitions, ImpactReport impact, StatusSnapshot snapshot) {
+        var topology = engine.topology();
+        for (var transition : transitions) {
+            var entity = topology.entities().get(transition.entity());
+            if (transition.to() != Status.DOWN || entity == null) {
+                continue;
+            }
+            for (var dependency : entity.dependencyNames()) {
+                if (topology.entities().containsKey(dependency) && snapshot.of(dependency).status() != Status.DOWN
+                        && !closing) {
+                    scheduler.runNow(dependency);
+                }
+            }
+        }
     }
 
     private void apply(Topology next) {
@@ -138,6 +165,7 @@ public final class Board implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         watcher.close();
         housekeeping.shutdownNow();
         app.close();

@@ -26,21 +26,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>maintenance, {@code alerts: false} and a mute from the chat keep an entity quiet;</li>
  * <li>a flapping entity gets one "flapping" message, then nothing until it settles.</li>
  * </ul>
- * Open problems are loaded from the transition log at start, so a restart neither repeats a down
- * message nor forgets the recovery it owes.
+ * Open problems are loaded from the outbox at start, so a restart neither repeats a down message nor
+ * forgets the recovery it owes.
  */
 public final class AlertRules implements AlertPlanner {
     private final Map<String, Outbox.OpenProblem> open = new HashMap<>();
     private final Map<String, Instant> mutes = new ConcurrentHashMap<>();
+    /** Down alerts taken back because the entity turned out a casualty within the window: "entity@since". */
+    private final Map<String, Instant> retracted = new ConcurrentHashMap<>();
     private volatile List<Channel> channels = List.of();
+    private volatile Duration window = Duration.ZERO;
 
     public AlertRules(Map<String, Outbox.OpenProblem> openProblems, Map<String, Instant> mutes) {
         this.open.putAll(openProblems);
         this.mutes.putAll(mutes);
     }
 
-    void setChannels(List<Channel> next) {
+    /** @param groupWindow how long a down alert waits before it goes out, and may still be taken back */
+    void setChannels(List<Channel> next, Duration groupWindow) {
         channels = List.copyOf(next);
+        window = groupWindow;
+    }
+
+    /** Whether this down alert was taken back before it went out: its entity is a casualty after all. */
+    boolean isRetracted(Alert alert) {
+        return alert.kind() == AlertKind.DOWN && alert.since() != null && retracted.containsKey(retractionKey(alert.entity(), alert.since()));
     }
 
     void mute(String entity, Instant until) {
@@ -86,8 +96,18 @@ public final class AlertRules implements AlertPlanner {
                             alert.at(), alert.since(), null, List.of(), alert.outage(), List.of());
                 }
             }
+            case BLOCKED -> {
+                // Checked before its root was: the down alert, still waiting out the window, is taken back.
+                if (problem != null && problem.status() == Status.DOWN
+                        && Duration.between(problem.since(), transition.at()).compareTo(window) < 0) {
+                    open.remove(name);
+                    var cutoff = transition.at().minus(window.multipliedBy(10).plusMinutes(10));
+                    retracted.values().removeIf(at -> at.isBefore(cutoff));
+                    retracted.put(retractionKey(name, problem.since()), transition.at());
+                }
+            }
             default -> {
-                // blocked, maintenance, unknown: a casualty or a pause is never alerted on its own
+                // maintenance, unknown: a pause is never alerted on its own
             }
         }
         if (alert == null || quiet(entity, transition.at()) || state.flapping()) {
@@ -113,7 +133,7 @@ public final class AlertRules implements AlertPlanner {
         var rows = new ArrayList<OutboxMessage>();
         for (var channel : channels) {
             if (wants(channel, alert.kind(), problem)) {
-                rows.add(OutboxMessage.of(channel.key(), alert.entity(), alert.at(), body));
+                rows.add(OutboxMessage.of(channel.key(), alert.kind().wireName(), alert.entity(), alert.at(), body));
             }
         }
         return rows;
@@ -136,6 +156,11 @@ public final class AlertRules implements AlertPlanner {
         }
         var until = mutes.get(entity.name());
         return until != null && until.isAfter(at);
+    }
+
+    /** Milliseconds, as the outbox keeps times. */
+    private static String retractionKey(String entity, Instant since) {
+        return entity + "@" + since.toEpochMilli();
     }
 
     /** Down because of something else (a group whose members are down): its root's message covers it. */

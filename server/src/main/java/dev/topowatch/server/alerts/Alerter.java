@@ -95,10 +95,10 @@ public final class Alerter implements AutoCloseable {
         for (var webhook : alerts.webhooks()) {
             channels.add(new WebhookChannel(webhookHttp, webhook, kinds(webhook.on()), url, clock));
         }
-        rules.setChannels(channels);
+        rules.setChannels(channels, alerts.groupWindow());
         var started = new ArrayList<ChannelWorker>();
         for (var channel : channels) {
-            started.add(new ChannelWorker(channel, store, clock, alerts.groupWindow(), backoff, this::refresh));
+            started.add(new ChannelWorker(channel, store, clock, alerts.groupWindow(), backoff, new Review()));
         }
         workers = List.copyOf(started);
         if (!channels.isEmpty()) {
@@ -121,7 +121,8 @@ public final class Alerter implements AutoCloseable {
         var now = clock.instant();
         var alert = new Alert(AlertKind.TOPOLOGY_INVALID, null, null, null, null, now, now, null, List.of(), null, errors);
         var body = AlertCodec.encode(alert);
-        store.recordAlerts(workers.stream().map(worker -> OutboxMessage.of(worker.channel().key(), null, now, body)).toList());
+        store.recordAlerts(workers.stream()
+                .map(worker -> OutboxMessage.of(worker.channel().key(), AlertKind.TOPOLOGY_INVALID.wireName(), null, now, body)).toList());
     }
 
     /** Undelivered alerts by channel name, for the summary; channels no longer configured under their key. */
@@ -135,6 +136,25 @@ public final class Alerter implements AutoCloseable {
     void mute(String entity, java.time.Instant until) {
         rules.mute(entity, until);
         store.mute(entity, until);
+    }
+
+    /** What a worker asks before it sends. */
+    private final class Review implements ChannelWorker.Review {
+        @Override
+        public Alert refresh(Alert alert) {
+            return Alerter.this.refresh(alert);
+        }
+
+        @Override
+        public String superseded(Channel channel, long id, Alert alert) {
+            if (rules.isRetracted(alert)) {
+                return "turned out a casualty of " + String.join(", ", impact.get().impact(alert.entity()).rootCause());
+            }
+            if (alert.kind() == AlertKind.RECOVERED && store.lastProblemSuperseded(channel.key(), alert.entity(), id)) {
+                return "its down alert was superseded";
+            }
+            return null;
+        }
     }
 
     /** A down alert lists what its root blocks when it is sent, not only when it was decided. */
@@ -168,7 +188,7 @@ public final class Alerter implements AutoCloseable {
     }
 
     private void stopChannels() {
-        rules.setChannels(List.of());
+        rules.setChannels(List.of(), Duration.ZERO);
         workers.forEach(ChannelWorker::close);
         workers = List.of();
         if (commands != null) {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 
 /**
  * Delivers one channel's outbox, oldest first, on a virtual thread of its own, so a channel that is
@@ -33,7 +32,7 @@ final class ChannelWorker implements AutoCloseable {
     private final Clock clock;
     private final Duration window;
     private final Backoff backoff;
-    private final UnaryOperator<Alert> refresh;
+    private final Review review;
     private final Semaphore wake = new Semaphore(0);
     /** Delivered but maybe not yet marked (the disk may be failing): never sent again by this process. */
     private final Set<Long> delivered = new HashSet<>();
@@ -41,9 +40,17 @@ final class ChannelWorker implements AutoCloseable {
     private volatile boolean closed;
     private Instant lastSent = Instant.EPOCH;
 
-    /** @param refresh brings an alert up to date before it is sent (the casualties its root blocks now) */
-    ChannelWorker(Channel channel, Outbox outbox, Clock clock, Duration window, Backoff backoff, UnaryOperator<Alert> refresh) {
-        this.refresh = refresh;
+    /** What is asked of every alert before it is sent. */
+    interface Review {
+        /** The alert brought up to date (the casualties its root blocks now). */
+        Alert refresh(Alert alert);
+
+        /** Why the alert is not to be sent on this channel after all, or null to send it. */
+        String superseded(Channel channel, long id, Alert alert);
+    }
+
+    ChannelWorker(Channel channel, Outbox outbox, Clock clock, Duration window, Backoff backoff, Review review) {
+        this.review = review;
         this.channel = channel;
         this.outbox = outbox;
         this.clock = clock;
@@ -96,8 +103,9 @@ final class ChannelWorker implements AutoCloseable {
         if (first.nextAttempt().isAfter(now)) {
             return Duration.between(now, first.nextAttempt());
         }
+        // Every alert waits out the window once: others may join it, and a down may turn out a casualty.
         var groupEnd = first.createdAt().plus(window);
-        if (channel.groups() && groupEnd.isAfter(now) && first.attempts() == 0) {
+        if (groupEnd.isAfter(now) && first.attempts() == 0) {
             return Duration.between(now, groupEnd);
         }
         var sinceLast = Duration.between(lastSent, now);
@@ -111,9 +119,25 @@ final class ChannelWorker implements AutoCloseable {
         return null;
     }
 
-    private void send(List<OutboxMessage> batch) {
+    private void send(List<OutboxMessage> due) {
+        var batch = new ArrayList<OutboxMessage>();
+        var alerts = new ArrayList<Alert>();
+        for (var message : due) {
+            var alert = AlertCodec.decode(message.body());
+            var why = review.superseded(channel, message.id(), alert);
+            if (why == null) {
+                batch.add(message);
+                alerts.add(review.refresh(alert));
+            } else {
+                delivered.add(message.id());
+                outbox.alertsSuperseded(List.of(message.id()), why, clock.instant());
+                LOG.info("alert not sent, superseded channel={} entity={} reason=\"{}\"", channel.key(), message.entity(), why);
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
         var ids = batch.stream().map(OutboxMessage::id).toList();
-        var alerts = batch.stream().map(message -> refresh.apply(AlertCodec.decode(message.body()))).toList();
         var result = channel.deliver(alerts, ids);
         var now = clock.instant();
         lastSent = now;

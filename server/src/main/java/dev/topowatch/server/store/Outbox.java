@@ -20,12 +20,21 @@ public interface Outbox {
     /** Records a failed attempt at these messages; returns once written (or after a bounded wait). */
     void alertsFailed(List<Long> ids, String error, Instant nextAttempt);
 
+    /**
+     * Marks messages as not to be sent: a "down" that turned out a casualty before it went out, and
+     * the recovery that would follow it. Returns once written (or after a bounded wait).
+     */
+    void alertsSuperseded(List<Long> ids, String reason, Instant at);
+
+    /** Whether the last down or degraded message about {@code entity} on {@code channel} before {@code beforeId} was superseded. */
+    boolean lastProblemSuperseded(String channel, String entity, long beforeId);
+
     /** Undelivered messages per channel, for the summary. */
     Map<String, Long> undeliveredAlerts();
 
     /**
-     * Entities whose last problem (a transition to {@code down} or {@code degraded}) has not been
-     * followed by one to {@code up}: what a recovery message is owed for, across restarts.
+     * Entities whose last announced problem (a down or degraded alert that was not superseded) has
+     * not been followed by a recovery: what a recovery message is owed for, across restarts.
      */
     Map<String, OpenProblem> openProblems();
 

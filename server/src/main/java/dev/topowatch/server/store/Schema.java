@@ -26,11 +26,11 @@ final class Schema {
                     "CREATE INDEX transition_by_entity ON transition (entity, id)",
                     "CREATE INDEX transition_by_age ON transition (at)"),
             List.of(
-                    "CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, channel TEXT NOT NULL, entity TEXT,"
+                    "CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, channel TEXT NOT NULL, kind TEXT NOT NULL, entity TEXT,"
                             + " created_at INTEGER NOT NULL, body TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
                             + " next_attempt_at INTEGER NOT NULL, delivered_at INTEGER, last_error TEXT)",
                     "CREATE INDEX outbox_pending ON outbox (channel, delivered_at, id)",
-                    "CREATE INDEX transition_by_status ON transition (entity, to_status, id)",
+                    "CREATE INDEX outbox_by_entity ON outbox (entity, kind, id)",
                     "CREATE TABLE alert_mute (entity TEXT PRIMARY KEY, until INTEGER NOT NULL)"));
 
     private Schema() {

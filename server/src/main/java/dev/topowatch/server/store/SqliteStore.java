@@ -42,6 +42,8 @@ public final class SqliteStore implements Store, Outbox {
     /** Beyond this many queued checks new ones are dropped (and counted); transitions never are. */
     static final int MAX_QUEUED_CHECKS = 200_000;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How a superseded alert's row starts its {@code last_error}. */
+    static final String SUPERSEDED = "superseded";
 
     private final Path file;
     private final Clock clock;
@@ -136,6 +138,28 @@ public final class SqliteStore implements Store, Outbox {
     public void alertsFailed(List<Long> ids, String error, Instant nextAttempt) {
         awaitWritten(new Write.AlertOutcome(List.copyOf(ids), null, error == null ? "failed" : error, nextAttempt,
                 new CountDownLatch(1)));
+    }
+
+    @Override
+    public void alertsSuperseded(List<Long> ids, String reason, Instant at) {
+        awaitWritten(new Write.AlertOutcome(List.copyOf(ids), at, reason, null, new CountDownLatch(1)));
+    }
+
+    @Override
+    public boolean lastProblemSuperseded(String channel, String entity, long beforeId) {
+        synchronized (reader) {
+            try (var statement = reader.prepareStatement("SELECT last_error FROM outbox WHERE channel = ? AND entity = ?"
+                    + " AND kind IN ('down', 'degraded') AND id < ? ORDER BY id DESC LIMIT 1")) {
+                statement.setString(1, channel);
+                statement.setString(2, entity);
+                statement.setLong(3, beforeId);
+                try (var rows = statement.executeQuery()) {
+                    return rows.next() && rows.getString(1) != null && rows.getString(1).startsWith(SUPERSEDED);
+                }
+            } catch (SQLException failed) {
+                throw new StoreException("cannot read the alert outbox", failed);
+            }
+        }
     }
 
     @Override
@@ -250,7 +274,7 @@ public final class SqliteStore implements Store, Outbox {
                      "INSERT INTO transition (entity, from_status, to_status, at, reason, root_cause) VALUES (?, ?, ?, ?, ?, ?)");
              var removed = writer.prepareStatement("UPDATE entity_state SET removed_at = ? WHERE name = ?");
              var outbox = writer.prepareStatement(
-                     "INSERT INTO outbox (channel, entity, created_at, body, next_attempt_at) VALUES (?, ?, ?, ?, ?)")) {
+                     "INSERT INTO outbox (channel, kind, entity, created_at, body, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             var latestStates = new HashMap<String, EntityState>();
             for (var write : batch) {
                 switch (write) {
@@ -315,24 +339,32 @@ public final class SqliteStore implements Store, Outbox {
     private static boolean addAlerts(PreparedStatement outbox, List<OutboxMessage> alerts) throws SQLException {
         for (var alert : alerts) {
             outbox.setString(1, alert.channel());
-            outbox.setString(2, alert.entity());
-            outbox.setLong(3, alert.createdAt().toEpochMilli());
-            outbox.setString(4, alert.body());
-            outbox.setLong(5, alert.nextAttempt().toEpochMilli());
+            outbox.setString(2, alert.kind());
+            outbox.setString(3, alert.entity());
+            outbox.setLong(4, alert.createdAt().toEpochMilli());
+            outbox.setString(5, alert.body());
+            outbox.setLong(6, alert.nextAttempt().toEpochMilli());
             outbox.addBatch();
         }
         return !alerts.isEmpty();
     }
 
     private void writeOutcome(Write.AlertOutcome outcome) throws SQLException {
+        boolean superseded = outcome.error() != null && outcome.nextAttempt() == null;
         var sql = outcome.error() == null
                 ? "UPDATE outbox SET delivered_at = ?, last_error = NULL WHERE id = ?"
+                : superseded
+                ? "UPDATE outbox SET delivered_at = ?, last_error = ? WHERE id = ?"
                 : "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?";
         try (var statement = writer.prepareStatement(sql)) {
             for (var id : outcome.ids()) {
                 if (outcome.error() == null) {
                     statement.setLong(1, outcome.at().toEpochMilli());
                     statement.setLong(2, id);
+                } else if (superseded) {
+                    statement.setLong(1, outcome.at().toEpochMilli());
+                    statement.setString(2, SUPERSEDED + ": " + outcome.error());
+                    statement.setLong(3, id);
                 } else {
                     statement.setLong(1, outcome.nextAttempt().toEpochMilli());
                     statement.setString(2, outcome.error());
@@ -359,15 +391,16 @@ public final class SqliteStore implements Store, Outbox {
     @Override
     public List<OutboxMessage> pendingAlerts(String channel, int limit) {
         synchronized (reader) {
-            try (var statement = reader.prepareStatement("SELECT id, entity, created_at, body, attempts, next_attempt_at, last_error"
+            try (var statement = reader.prepareStatement("SELECT id, kind, entity, created_at, body, attempts, next_attempt_at, last_error"
                     + " FROM outbox WHERE channel = ? AND delivered_at IS NULL ORDER BY id LIMIT ?")) {
                 statement.setString(1, channel);
                 statement.setInt(2, limit);
                 var messages = new ArrayList<OutboxMessage>();
                 try (var rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        messages.add(new OutboxMessage(rows.getLong(1), channel, rows.getString(2), Instant.ofEpochMilli(rows.getLong(3)),
-                                rows.getString(4), rows.getInt(5), Instant.ofEpochMilli(rows.getLong(6)), rows.getString(7)));
+                        messages.add(new OutboxMessage(rows.getLong(1), channel, rows.getString(2), rows.getString(3),
+                                Instant.ofEpochMilli(rows.getLong(4)), rows.getString(5), rows.getInt(6),
+                                Instant.ofEpochMilli(rows.getLong(7)), rows.getString(8)));
                     }
                 }
                 return messages;
@@ -397,9 +430,11 @@ public final class SqliteStore implements Store, Outbox {
     @Override
     public Map<String, OpenProblem> openProblems() {
         synchronized (reader) {
-            try (var statement = reader.prepareStatement("SELECT t.entity, t.to_status, t.at FROM transition t"
-                    + " JOIN (SELECT entity, max(id) AS id FROM transition WHERE to_status IN ('down', 'degraded', 'up')"
-                    + " GROUP BY entity) last ON last.id = t.id WHERE t.to_status != 'up'");
+            // Per entity, its newest announced down, degraded or recovery message on any channel.
+            try (var statement = reader.prepareStatement("SELECT o.entity, o.kind, o.created_at FROM outbox o"
+                    + " JOIN (SELECT entity, max(id) AS id FROM outbox WHERE kind IN ('down', 'degraded', 'recovered')"
+                    + " AND (last_error IS NULL OR last_error NOT LIKE '" + SUPERSEDED + "%') GROUP BY entity) last"
+                    + " ON last.id = o.id WHERE o.kind != 'recovered'");
                  var rows = statement.executeQuery()) {
                 var open = new HashMap<String, OpenProblem>();
                 while (rows.next()) {

@@ -19,7 +19,10 @@ sealed interface Write {
     record Alerts(List<OutboxMessage> alerts) implements Write {
     }
 
-    /** Delivered (when {@code error} is null) or failed once more; {@code done} counts down once written. */
+    /**
+     * Delivered (when {@code error} is null), superseded (when {@code nextAttempt} is null) or failed
+     * once more; {@code done} counts down once written.
+     */
     record AlertOutcome(List<Long> ids, Instant at, String error, Instant nextAttempt, CountDownLatch done) implements Write {
     }
 

@@ -86,6 +86,25 @@ class TelegramAlertsTest {
     }
 
     @Test
+    void a_casualty_checked_before_its_root_is_not_alerted_as_a_root() throws Exception {
+        alerts.down("api", "connection refused");
+        alerts.down("db", "connection refused");
+
+        var sent = telegram.awaitDelivered(1, Duration.ofSeconds(5));
+        Thread.sleep(1500);
+
+        assertThat(telegram.delivered()).hasSize(1);
+        assertThat(sent.getFirst().text()).startsWith("🔴 <b>db</b> is DOWN").contains("blocks: api").doesNotContain("<b>api</b> is DOWN");
+
+        alerts.up("api");
+        alerts.up("db");
+        var recovered = telegram.awaitDelivered(2, Duration.ofSeconds(5));
+        Thread.sleep(1500);
+        assertThat(telegram.delivered()).as("no recovery for the casualty that was never announced").hasSize(2);
+        assertThat(recovered.get(1).text()).startsWith("✅ <b>db</b> recovered");
+    }
+
+    @Test
     void roots_failing_within_the_window_go_out_as_one_message() throws Exception {
         alerts.down("db", "connection refused");
         alerts.down("cache", "connection reset");

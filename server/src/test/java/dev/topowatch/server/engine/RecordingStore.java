@@ -65,6 +65,15 @@ final class RecordingStore implements Store {
     }
 
     @Override
+    public void alertsSuperseded(List<Long> ids, String reason, Instant at) {
+    }
+
+    @Override
+    public boolean lastProblemSuperseded(String channel, String entity, long beforeId) {
+        return false;
+    }
+
+    @Override
     public Map<String, Long> undeliveredAlerts() {
         return Map.of();
     }
