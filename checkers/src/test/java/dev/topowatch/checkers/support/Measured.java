@@ -14,21 +14,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answer cost). Printed as one {@code key=value} line so that RELIABILITY.md can quote the numbers; the
  * tests assert the status, the error and loose bounds, never tight timings.
  */
-public record Measured(CheckResult result, Duration took, long allocatedBytes) {
+public record Measured(CheckResult result, Duration took, long allocatedBytes, long heapGrowthBytes) {
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     public static Measured run(String name, Supplier<CheckResult> check) {
+        var heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP).toList();
+        heapPools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        long heapBefore = heapPools.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
         long allocatedBefore = THREADS.getCurrentThreadAllocatedBytes();
         long started = System.nanoTime();
         var result = check.get();
         var took = Duration.ofNanos(System.nanoTime() - started);
         long allocated = THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore;
-        var measured = new Measured(result, took, allocated);
-        System.out.printf("hostile case=%s status=%s tookMs=%d allocatedKiB=%d error=\"%s\"%n",
+        // The highest the heap stood during the check, over where it started: rough (other threads
+        // allocate too), but it sees what a checker's own worker thread held, which the count above does not.
+        long heapGrowth = Math.max(0, heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() - heapBefore);
+        var measured = new Measured(result, took, allocated, heapGrowth);
+        System.out.printf("hostile case=%s status=%s tookMs=%d allocatedKiB=%d heapPeakGrowthKiB=%d error=\"%s\"%n",
                 name, result.status().name().toLowerCase(java.util.Locale.ROOT), took.toMillis(),
-                allocated / 1024, result.error());
+                allocated / 1024, heapGrowth / 1024, result.error());
         return measured;
     }
 
