@@ -50,6 +50,9 @@ final class SqlFailures {
                 var message = cause.getMessage() == null ? "" : cause.getMessage().toLowerCase(Locale.ROOT);
                 return message.contains("refused") || message.isEmpty() ? "connection refused" : oneLine(message);
             }
+            if (cause instanceof BoundedPostgresSockets.MessageTooLarge tooLarge) {
+                return tooLarge.getMessage();
+            }
             if (cause instanceof UnknownHostException) {
                 return "unknown host " + cause.getMessage();
             }
