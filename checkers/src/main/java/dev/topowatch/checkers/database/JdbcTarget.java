@@ -51,6 +51,8 @@ record JdbcTarget(Engine engine, String driverClass, String url, Properties prop
                 // session read-only, so a liveness query can never write.
                 properties.setProperty("readOnlyMode", "always");
                 properties.setProperty("ApplicationName", "topowatch");
+                // Refuses a message claiming more than 16 MiB before pgjdbc sizes a buffer from it.
+                properties.setProperty("socketFactory", BoundedPostgresSockets.class.getName());
             }
             case MYSQL, MARIADB -> {
                 properties.setProperty("connectTimeout", Long.toString(millis));

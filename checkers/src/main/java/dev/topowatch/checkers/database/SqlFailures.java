@@ -1,7 +1,10 @@
 package dev.topowatch.checkers.database;
 
+import dev.topowatch.checkers.internal.Failures;
+
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
@@ -47,8 +50,17 @@ final class SqlFailures {
                 var message = cause.getMessage() == null ? "" : cause.getMessage().toLowerCase(Locale.ROOT);
                 return message.contains("refused") || message.isEmpty() ? "connection refused" : oneLine(message);
             }
+            if (cause instanceof BoundedPostgresSockets.MessageTooLarge tooLarge) {
+                return tooLarge.getMessage();
+            }
             if (cause instanceof UnknownHostException) {
                 return "unknown host " + cause.getMessage();
+            }
+            // pgjdbc says only "The connection attempt failed." and MariaDB's driver quotes host and
+            // port around it: say what happened, in the api and redis checkers' words.
+            if (cause instanceof SocketException && cause.getMessage() != null
+                    && cause.getMessage().toLowerCase(Locale.ROOT).contains("connection reset")) {
+                return "connection reset";
             }
         }
         return oneLine(plain(failure));
@@ -72,6 +84,8 @@ final class SqlFailures {
     /** One line, no control characters, bounded. */
     static String oneLine(String text) {
         var line = text.strip().replaceAll("\\s+", " ");
-        return line.length() <= LONGEST ? line : line.substring(0, LONGEST) + "...";
+        // A server's error message is its own bytes: ESC, BEL and the like must not reach the board,
+        // a log line or a terminal as they are (HostileDatabaseTargetsTest).
+        return Failures.printable(line, LONGEST);
     }
 }

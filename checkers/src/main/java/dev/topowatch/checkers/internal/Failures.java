@@ -68,6 +68,12 @@ public final class Failures {
         if (failure instanceof ProtocolException && text.contains("too many follow-up requests")) {
             return "too many redirects";
         }
+        if (failure instanceof ProtocolException && text.contains("unexpected status line")) {
+            // Something else on the port (a TLS server asked for plain HTTP, SSH, garbage): say what it sent.
+            var message = redactor.clean(failure.getMessage());
+            int colon = message.indexOf(':');
+            return "not an HTTP response (it answered '" + printable(message.substring(colon + 1).strip(), 40) + "')";
+        }
         if (failure instanceof EOFException || text.contains("unexpected end of stream")) {
             return "connection closed before a complete response";
         }
@@ -94,8 +100,35 @@ public final class Failures {
         if (message == null || message.isBlank()) {
             message = "(no message)";
         }
-        message = message.replaceAll("\\s+", " ").strip();
-        return message.length() > LONGEST_MESSAGE ? message.substring(0, LONGEST_MESSAGE) + "..." : message;
+        // A message may quote what the target sent (a status line, a header): its control bytes (ESC,
+        // BEL, NUL) must not reach a terminal, a log line or the board as they are.
+        return printable(message.replaceAll("\\s+", " ").strip(), LONGEST_MESSAGE);
+    }
+
+    /**
+     * {@code text} as one printable line of at most {@code longest} characters: control and other
+     * invisible characters become {@code ?}, so that bytes a target sent cannot move a cursor, ring a
+     * bell or split a log line.
+     */
+    public static String printable(String text, int longest) {
+        var shown = new StringBuilder();
+        int[] codePoints = text.codePoints().toArray();
+        for (int i = 0; i < codePoints.length && i < longest; i++) {
+            shown.appendCodePoint(isPrintable(codePoints[i]) ? codePoints[i] : '?');
+        }
+        return codePoints.length > longest ? shown + "..." : shown.toString();
+    }
+
+    private static boolean isPrintable(int codePoint) {
+        if (codePoint == ' ') {
+            return true;
+        }
+        return switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.FORMAT, Character.UNASSIGNED, Character.PRIVATE_USE,
+                 Character.SURROGATE, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.SPACE_SEPARATOR -> false;
+            default -> true;
+        };
     }
 
     /** Every message in the cause chain, lowercase, to recognise a failure by what it says. */

@@ -2,6 +2,7 @@ package dev.topowatch.checkers.redis;
 
 import dev.topowatch.checkers.CheckResult;
 import dev.topowatch.checkers.Checker;
+import dev.topowatch.checkers.internal.Failures;
 import dev.topowatch.topology.Entity;
 import dev.topowatch.topology.check.RedisCheck;
 
@@ -128,8 +129,11 @@ public final class RedisChecker implements Checker {
             case NoRouteToHostException unreachable -> "no route to host";
             case UnknownHostException unknown -> "unknown host in " + spec.url();
             case EOFException closed -> "connection closed by the server";
-            case SocketException reset when reset.getMessage() != null
-                    && (reset.getMessage().contains("reset") || reset.getMessage().contains("Broken pipe")) ->
+            // A reset (RST) is told apart from an orderly close, as the api checker does: a server that
+            // resets is usually crashing or refusing at the application level, one that closes is not.
+            case SocketException reset when reset.getMessage() != null && reset.getMessage().contains("reset") ->
+                    "connection reset";
+            case SocketException closed when closed.getMessage() != null && closed.getMessage().contains("Broken pipe") ->
                     "connection closed by the server";
             case RespConnection.ServerError said -> withoutFinalStop(said.getMessage());
             case RespConnection.ProtocolError garbled -> garbled.getMessage();
@@ -148,7 +152,9 @@ public final class RedisChecker implements Checker {
         if (spec.password() != null && !spec.password().reveal().isEmpty()) {
             line = line.replace(spec.password().reveal(), "******");
         }
-        return line.length() <= LONGEST_ERROR ? line : line.substring(0, LONGEST_ERROR) + "...";
+        // The server's own words (an -ERR line, a wrong PING reply) may hold ESC, BEL or NUL bytes: they
+        // must not reach the board, a log line or a terminal as they are.
+        return Failures.printable(line, LONGEST_ERROR);
     }
 
     private static String shown(String value) {
