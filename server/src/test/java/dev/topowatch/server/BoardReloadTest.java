@@ -82,6 +82,10 @@ class BoardReloadTest {
 
         edit(HEAD + "  cache: {type: tcp, host: 127.0.0.1, port: 2}\n");
         awaitNames("cache", "db");
+        deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!harness.json("/api/summary").get("topology").get("reload_errors").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         assertThat(harness.json("/api/summary").get("topology").get("reload_errors").isEmpty()).isTrue();
     }
 

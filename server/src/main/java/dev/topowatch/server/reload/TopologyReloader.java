@@ -81,10 +81,10 @@ public final class TopologyReloader {
             return state;
         }
         apply.accept(next);
+        state = new State(next, current.version() + 1, clock.instant(), List.of());
         if (!current.errors().isEmpty()) {
             onInvalid.accept(List.of());
         }
-        state = new State(next, current.version() + 1, clock.instant(), List.of());
         LOG.info("topology reloaded file={} version={} entities={}", file, state.version(), next.entities().size());
         return state;
     }

@@ -45,12 +45,13 @@ final class AlertsReader {
     /** {@code templates: {down: "...", ...}}: known kinds only, known placeholders only. */
     private static Map<String, String> templates(YamlMap map) {
         var templates = new TreeMap<String, String>();
+        var nested = map.map("templates");
         for (var entry : map.scalarMap("templates").entrySet()) {
             var kind = entry.getKey();
             var scalar = entry.getValue();
             if (!Alerts.TEMPLATE_KINDS.contains(kind)) {
                 var hint = Suggestions.closest(kind, Alerts.TEMPLATE_KINDS).map(near -> " (did you mean '" + near + "'?)").orElse("");
-                map.error(scalar.node(), "alerts.templates has no kind '" + kind + "'" + hint + ": one of "
+                map.error(nested.keyNode(kind), "'alerts.templates." + kind + "' is not a kind of message" + hint + ": one of "
                         + String.join(", ", new TreeSet<>(Alerts.TEMPLATE_KINDS)));
                 continue;
             }
@@ -59,7 +60,7 @@ final class AlertsReader {
                 var name = matcher.group(1);
                 if (!Alerts.TEMPLATE_PLACEHOLDERS.contains(name)) {
                     var hint = Suggestions.closest(name, Alerts.TEMPLATE_PLACEHOLDERS).map(near -> " (did you mean '{" + near + "}'?)").orElse("");
-                    map.error(scalar.node(), "alerts.templates." + kind + " uses an unknown placeholder '{" + name + "}'" + hint
+                    map.error(scalar.node(), "'alerts.templates." + kind + "' uses an unknown placeholder '{" + name + "}'" + hint
                             + ": known are " + String.join(", ", new TreeSet<>(Alerts.TEMPLATE_PLACEHOLDERS)));
                 }
             }

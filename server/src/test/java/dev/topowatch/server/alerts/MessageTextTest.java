@@ -1,0 +1,66 @@
+package dev.topowatch.server.alerts;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MessageTextTest {
+    private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
+
+    private static Alert down(String entity, String error, List<String> casualties) {
+        return new Alert(AlertKind.DOWN, entity, "tcp", "down", "up", AT, AT, error, casualties, null, List.of());
+    }
+
+    @Test
+    void a_template_from_the_topology_replaces_the_built_in_one_with_every_value_escaped() {
+        var text = new MessageText(Map.of("down", "🔥 {entity} ({previous} → {status}): {error}\nblocks: {casualties}\n{link}"), null);
+
+        assertThat(text.render(down("db<1>", "refused & gone", List.of())))
+                .isEqualTo("🔥 db&lt;1&gt; (up → down): refused &amp; gone");
+    }
+
+    @Test
+    void casualties_beyond_three_are_counted_not_listed() {
+        assertThat(MessageText.casualties(List.of("a", "b", "c", "d", "e"))).isEqualTo("a, b, c and 2 more");
+        assertThat(MessageText.casualties(List.of("a", "b"))).isEqualTo("a, b");
+    }
+
+    @Test
+    void a_recovery_names_the_outage_length_in_the_two_largest_units() {
+        var recovered = new Alert(AlertKind.RECOVERED, "db", "tcp", "up", "down", AT.plusSeconds(7500), AT, null, List.of(),
+                Duration.ofSeconds(7500), List.of());
+
+        assertThat(new MessageText(Map.of(), null).render(recovered))
+                .isEqualTo("✅ <b>db</b> recovered after 2h 5m\n(was down since 2026-12-01 10:00:00 UTC)");
+    }
+
+    @Test
+    void many_alerts_at_once_are_split_into_messages_telegram_accepts_without_cutting_one_in_half() {
+        var alerts = new ArrayList<Alert>();
+        for (int i = 0; i < 60; i++) {
+            alerts.add(down("service-" + i, "x".repeat(290), List.of("a", "b", "c", "d")));
+        }
+
+        var messages = new MessageText(Map.of(), "https://status.example.com").renderGrouped(alerts);
+
+        assertThat(messages).hasSizeGreaterThan(1).allSatisfy(message -> assertThat(message.length()).isLessThanOrEqualTo(MessageText.MAX_LENGTH));
+        var joined = String.join("\n\n", messages);
+        for (int i = 0; i < 60; i++) {
+            assertThat(joined).contains("<b>service-" + i + "</b> is DOWN");
+        }
+    }
+
+    @Test
+    void a_10_kB_error_is_cut_to_a_readable_length() {
+        var text = new MessageText(Map.of(), null).render(down("db", "e".repeat(10_000), List.of()));
+
+        assertThat(text.length()).isLessThan(500);
+        assertThat(text).contains("…");
+    }
+}
