@@ -167,6 +167,10 @@ document.addEventListener('keydown', (event) => {
 });
 
 document.documentElement.dataset.theme = theme();
-loadDiagram(false).catch((error) => { diagram.textContent = `The diagram could not be loaded: ${error.message}`; });
+// Alert messages link to /?focus=NAME: zoom to that entity and open its details.
+const focusParam = new URLSearchParams(location.search).get('focus');
+loadDiagram(false)
+  .then(() => { if (focusParam) focusOn(focusParam, true); })
+  .catch((error) => { diagram.textContent = `The diagram could not be loaded: ${error.message}`; });
 getJson('/api/summary').then(summary).catch(() => { /* the stream brings it too */ });
 connect();

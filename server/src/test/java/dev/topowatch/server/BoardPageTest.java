@@ -128,6 +128,14 @@ class BoardPageTest {
     }
 
     @Test
+    void the_link_in_an_alert_opens_the_board_on_that_entity() {
+        browser.get(harness.uri("/?focus=orders").toString());
+
+        waiting(Duration.ofSeconds(20)).until(driver -> driver.findElement(By.id("panel")).isDisplayed()
+                && "orders".equals(driver.findElement(By.id("panel-name")).getText()));
+    }
+
+    @Test
     void search_highlights_and_shows_the_match() {
         open();
 

@@ -229,6 +229,19 @@ class TelegramAlertsTest {
     }
 
     @Test
+    void messages_go_through_the_configured_proxy() throws Exception {
+        alerts.close();
+        // An address that resolves nowhere: only the proxy (the fake, which answers proxied requests) can reach it.
+        var yaml = topology("http://api.telegram.invalid", "").replace("    api_url: http://api.telegram.invalid",
+                "    api_url: http://api.telegram.invalid\n    proxy: " + telegram.url());
+        alerts = new AlertsHarness(directory.resolve("proxied.db"), clock, yaml);
+
+        alerts.down("db", "connection refused");
+
+        assertThat(telegram.awaitDelivered(1, Duration.ofSeconds(5))).hasSize(1);
+    }
+
+    @Test
     void hostile_names_and_errors_are_escaped_for_telegram_html() throws Exception {
         alerts.down("db", "<script>alert(1)</script> & \"quotes\"\nsecond line");
 
