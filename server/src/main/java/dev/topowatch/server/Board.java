@@ -109,6 +109,11 @@ public final class Board implements AutoCloseable {
         return reloader;
     }
 
+    /** The entities the scheduler checks now: what a reload must leave behind, no more and no fewer. */
+    public java.util.Set<String> scheduledEntities() {
+        return scheduler.scheduledNames();
+    }
+
     private void onOutcome(CheckOutcome outcome) {
         engine.onResult(outcome.name(), outcome.result());
     }

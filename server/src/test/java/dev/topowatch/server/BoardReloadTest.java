@@ -60,8 +60,50 @@ class BoardReloadTest {
         assertThat(harness.json("/api/entities/db").get("fail_count").asLong()).isGreaterThanOrEqualTo(failures);
         assertThat(harness.json("/api/summary").get("topology").get("version").asLong()).isEqualTo(2);
 
+        awaitDiagramShows("data-entity=\"cache\"");
+        assertThat(harness.board.scheduledEntities()).containsExactlyInAnyOrder("cache", "db");
+
         edit(HEAD);
         awaitNames("db");
+        awaitDiagramLacks("data-entity=\"cache\"");
+        assertThat(harness.board.scheduledEntities()).containsExactly("db");
+    }
+
+    @Test
+    void a_changed_entity_runs_with_its_new_settings_a_renamed_one_starts_afresh_and_a_re_added_one_resumes() throws Exception {
+        harness = BoardHarness.start(directory, HEAD + "  cache: {type: tcp, host: 127.0.0.1, port: 2}\n");
+        harness.awaitEntity("cache", cache -> cache.get("fail_count").asLong() >= 2);
+
+        edit(HEAD.replace("port: 1}", "port: 1, interval: 7s}") + "  cache: {type: tcp, host: 127.0.0.1, port: 2}\n");
+        harness.awaitEntity("db", db -> db.get("interval").asLong() == 7);
+
+        // Renamed: documented as a removal and an addition, so the new name starts with no history.
+        edit(HEAD + "  store: {type: tcp, host: 127.0.0.1, port: 2}\n");
+        awaitNames("db", "store");
+        assertThat(harness.json("/api/entities/store").get("fail_count").asLong()).isLessThanOrEqualTo(2);
+        assertThat(harness.board.engine().state("cache")).as("a removed entity leaves the running board").isEmpty();
+        assertThat(harness.board.scheduledEntities()).containsExactlyInAnyOrder("db", "store");
+
+        // Re-added within retention: its counters resume from the store.
+        edit(HEAD + "  cache: {type: tcp, host: 127.0.0.1, port: 2}\n");
+        awaitNames("cache", "db");
+        assertThat(harness.json("/api/entities/cache").get("fail_count").asLong()).isGreaterThanOrEqualTo(2);
+    }
+
+    private void awaitDiagramShows(String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!harness.get("/diagram.svg").body().contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(harness.get("/diagram.svg").body()).contains(text);
+    }
+
+    private void awaitDiagramLacks(String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (harness.get("/diagram.svg").body().contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(harness.get("/diagram.svg").body()).doesNotContain(text);
     }
 
     @Test
@@ -144,5 +186,6 @@ class BoardReloadTest {
         assertThat(threadsAfter).as("platform threads before %d, after %d", threadsBefore, threadsAfter)
                 .isLessThanOrEqualTo(threadsBefore + 2);
         assertThat(harness.board.engine().topology().entities()).containsOnlyKeys("db", "e199");
+        assertThat(harness.board.scheduledEntities()).as("no checker left behind").containsExactlyInAnyOrder("db", "e199");
     }
 }
