@@ -39,7 +39,7 @@ class BoardPageTest {
     void start() throws Exception {
         target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         target.createContext("/health", exchange -> {
-            var body = "{\"version\":\"2.1\"}".getBytes(StandardCharsets.UTF_8);
+            var body = "{\"version\":\"2.1\",\"note\":\"<img src=x onerror=\\\"window.pwned=1\\\">\"}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(healthStatus.get(), body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -56,7 +56,7 @@ class BoardPageTest {
                     type: api
                     server: vps
                     url: http://127.0.0.1:%d/health
-                    capture: {version: /version}
+                    capture: {version: /version, note: /note}
                 """.formatted(target.getAddress().getPort()));
         browser = Browser.start(Files.createDirectories(directory.resolve("browser")));
     }
@@ -133,6 +133,16 @@ class BoardPageTest {
 
         waiting(Duration.ofSeconds(20)).until(driver -> driver.findElement(By.id("panel")).isDisplayed()
                 && "orders".equals(driver.findElement(By.id("panel-name")).getText()));
+    }
+
+    @Test
+    void markup_from_a_target_is_shown_as_text_and_never_run() {
+        open();
+        browser.findElement(By.cssSelector("#diagram g[data-entity='web'] text")).click();
+
+        waiting(Duration.ofSeconds(10)).until(driver -> driver.findElement(By.id("panel-facts")).getText().contains("<img src=x"));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined;")).isEqualTo(true);
+        assertThat(browser.findElements(By.cssSelector("#panel img, #diagram img"))).isEmpty();
     }
 
     @Test

