@@ -81,10 +81,13 @@ function summary(data) {
   }
   const banner = document.getElementById('banner');
   const errors = data.topology.reload_errors || [];
-  banner.hidden = errors.length === 0;
-  banner.textContent = errors.length
-    ? `The topology file on disk is invalid; the board keeps running the last good version.\n${errors.join('\n')}`
-    : '';
+  const lines = [];
+  if (errors.length) lines.push('The topology file on disk is invalid; the board keeps running the last good version.', ...errors);
+  if (data.store && !data.store.writable) {
+    lines.push(`The database cannot be written (${data.store.last_error}); the board runs on from memory and writes what waits (${data.store.queued}) when it can.`);
+  }
+  banner.hidden = lines.length === 0;
+  banner.textContent = lines.join('\n');
   const version = data.topology.version;
   if (loadedVersion !== null && version !== loadedVersion) loadDiagram(true);
   loadedVersion = version;

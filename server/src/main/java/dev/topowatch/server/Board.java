@@ -169,7 +169,10 @@ public final class Board implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closing) {
+            return;
+        }
         closing = true;
         watcher.close();
         housekeeping.shutdownNow();

@@ -38,13 +38,14 @@ public final class App implements AutoCloseable {
         var engine = dependencies.engine();
         var access = new Access(() -> engine.topology().board());
         var entities = new EntitiesController(engine, dependencies.store(), dependencies.clock());
-        var summary = new SummaryController(engine, dependencies.topologyInfo(), dependencies.undeliveredAlerts());
+        var summary = new SummaryController(engine, dependencies.topologyInfo(), dependencies.undeliveredAlerts(),
+                dependencies.store()::health);
         var control = new ControlController(engine, dependencies.checks(), access, dependencies.clock());
         var reload = new ReloadController(dependencies.reload(), access);
         var diagram = new DiagramController(engine, dependencies.diagram());
         var health = new HealthController(dependencies.store(), dependencies.checks());
         var metrics = new BoardMetrics(engine);
-        var stream = new StatusStream(engine, dependencies.topologyInfo(), json);
+        var stream = new StatusStream(engine, dependencies.topologyInfo(), dependencies.store()::health, json);
         var openApi = new OpenApiController();
         var routes = new RouteTable();
         var javalin = Javalin.create(config -> {

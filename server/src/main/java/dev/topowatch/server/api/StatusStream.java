@@ -3,6 +3,7 @@ package dev.topowatch.server.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.topowatch.server.engine.StatusEngine;
+import dev.topowatch.server.store.StoreHealth;
 import dev.topowatch.topology.EntityStatus;
 import dev.topowatch.topology.StatusSnapshot;
 import io.javalin.http.sse.SseClient;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -44,10 +46,13 @@ final class StatusStream implements AutoCloseable {
     private long seenVersion = -1;
     private long seenTopology = -1;
     private List<String> seenErrors = List.of();
+    private String seenStoreError;
+    private final Supplier<StoreHealth> storeHealth;
     private StatusSnapshot published;
     private volatile boolean running = true;
 
-    StatusStream(StatusEngine engine, Supplier<TopologyInfo> topologyInfo, ObjectMapper json) {
+    StatusStream(StatusEngine engine, Supplier<TopologyInfo> topologyInfo, Supplier<StoreHealth> storeHealth, ObjectMapper json) {
+        this.storeHealth = storeHealth;
         this.engine = engine;
         this.topologyInfo = topologyInfo;
         this.json = json;
@@ -107,8 +112,10 @@ final class StatusStream implements AutoCloseable {
             broadcast(event("topology", Map.of("version", info.version())));
         }
         seenTopology = info.version();
-        boolean errorsChanged = !info.reloadErrors().equals(seenErrors);
+        var store = storeHealth.get();
+        boolean errorsChanged = !info.reloadErrors().equals(seenErrors) || !Objects.equals(store.lastError(), seenStoreError);
         seenErrors = info.reloadErrors();
+        seenStoreError = store.lastError();
         if (version == seenVersion && !errorsChanged) {
             return;
         }
@@ -170,7 +177,8 @@ final class StatusStream implements AutoCloseable {
     }
 
     private Map<String, Object> summary(StatusSnapshot snapshot) {
-        return SummaryController.summary(snapshot, engine.impact(), topologyInfo.get(), engine.topology().board().title());
+        return SummaryController.summary(snapshot, engine.impact(), topologyInfo.get(), storeHealth.get(),
+                engine.topology().board().title());
     }
 
     private Map<String, Object> entityJson(EntityStatus status) {

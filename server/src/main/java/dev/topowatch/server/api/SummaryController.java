@@ -1,6 +1,7 @@
 package dev.topowatch.server.api;
 
 import dev.topowatch.server.engine.StatusEngine;
+import dev.topowatch.server.store.StoreHealth;
 import dev.topowatch.topology.Status;
 import dev.topowatch.topology.StatusSnapshot;
 import dev.topowatch.topology.graph.ImpactReport;
@@ -17,15 +18,18 @@ final class SummaryController {
     private final StatusEngine engine;
     private final Supplier<TopologyInfo> topologyInfo;
     private final Supplier<Map<String, Long>> undeliveredAlerts;
+    private final Supplier<StoreHealth> storeHealth;
 
-    SummaryController(StatusEngine engine, Supplier<TopologyInfo> topologyInfo, Supplier<Map<String, Long>> undeliveredAlerts) {
+    SummaryController(StatusEngine engine, Supplier<TopologyInfo> topologyInfo, Supplier<Map<String, Long>> undeliveredAlerts,
+                      Supplier<StoreHealth> storeHealth) {
+        this.storeHealth = storeHealth;
         this.engine = engine;
         this.topologyInfo = topologyInfo;
         this.undeliveredAlerts = undeliveredAlerts;
     }
 
     void summary(Context context) {
-        var json = summary(engine.snapshot(), engine.impact(), topologyInfo.get(), engine.topology().board().title());
+        var json = summary(engine.snapshot(), engine.impact(), topologyInfo.get(), storeHealth.get(), engine.topology().board().title());
         var undelivered = undeliveredAlerts.get();
         var alerts = new LinkedHashMap<String, Object>();
         alerts.put("undelivered", undelivered.values().stream().mapToLong(Long::longValue).sum());
@@ -34,7 +38,8 @@ final class SummaryController {
         context.json(json);
     }
 
-    static Map<String, Object> summary(StatusSnapshot snapshot, ImpactReport impact, TopologyInfo info, String title) {
+    static Map<String, Object> summary(StatusSnapshot snapshot, ImpactReport impact, TopologyInfo info, StoreHealth store,
+                                       String title) {
         var counts = new EnumMap<Status, Integer>(Status.class);
         for (var status : Status.values()) {
             counts.put(status, 0);
@@ -54,6 +59,12 @@ final class SummaryController {
         topology.put("reload_errors", info.reloadErrors());
         topology.put("layout_engine", info.layoutEngine());
         json.put("topology", topology);
+        // When the database cannot be written the board runs on from memory; the page says so.
+        var storeJson = new LinkedHashMap<String, Object>();
+        storeJson.put("writable", store.writable());
+        storeJson.put("last_error", store.lastError());
+        storeJson.put("queued", store.queued());
+        json.put("store", storeJson);
         return json;
     }
 

@@ -180,6 +180,32 @@ class TelegramAlertsTest {
     }
 
     @Test
+    void telegram_down_for_an_hour_then_back_gets_every_alert_once_and_in_order() throws Exception {
+        telegram.failNext(100_000, 502, 0);
+        alerts.down("db", "connection refused");
+        clock.advance(Duration.ofMinutes(20));
+        alerts.up("db");
+        clock.advance(Duration.ofMinutes(20));
+        alerts.down("cache", "connection reset");
+        clock.advance(Duration.ofMinutes(20));
+        alerts.up("cache");
+        Thread.sleep(1500);
+        assertThat(telegram.delivered()).isEmpty();
+        assertThat(telegram.attempts()).isNotEmpty();
+
+        telegram.recover();
+        var sent = telegram.awaitDelivered(4, Duration.ofSeconds(15));
+        Thread.sleep(1500);
+
+        assertThat(telegram.delivered()).hasSize(4);
+        assertThat(sent).extracting(FakeTelegram.Sent::text).satisfiesExactly(
+                text -> assertThat(text).startsWith("🔴 <b>db</b> is DOWN since 2026-12-01 10:00:00 UTC"),
+                text -> assertThat(text).startsWith("✅ <b>db</b> recovered after 20m"),
+                text -> assertThat(text).startsWith("🔴 <b>cache</b> is DOWN since 2026-12-01 10:40:00 UTC"),
+                text -> assertThat(text).startsWith("✅ <b>cache</b> recovered after 20m"));
+    }
+
+    @Test
     void alerts_false_maintenance_and_a_mute_keep_an_entity_quiet() throws Exception {
         alerts.down("quiet", "connection refused");
         alerts.engine.startMaintenance("cache", Instant.MAX);

@@ -56,6 +56,11 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
+    /** Telegram is back: the failures still queued are dropped. */
+    public synchronized void recover() {
+        failures.clear();
+    }
+
     /** A text message from a user in {@code chatId}, for the bot to read with getUpdates. */
     public synchronized void userSays(long chatId, String text) {
         int id = updates.size() + 1;
