@@ -24,6 +24,8 @@ import threading
 import time
 import urllib.request
 
+import board_jar
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 20
 STEADY, FLIPPING = 950, 50
@@ -130,8 +132,7 @@ def main():
     topology, db = os.path.join(work, "topology.yaml"), os.path.join(work, "board.db")
     with open(topology, "w") as f:
         f.write("\n".join(lines) + "\n")
-    launcher = os.path.join(ROOT, "topowatch")
-    subprocess.run([launcher, "--version"], check=True, stdout=subprocess.DEVNULL)
+    topowatch = board_jar.command(work)
 
     previous_total, previous_ids, problems = -1, set(), []
     print("round  ready_s  ran_s  integrity  counters  outbox_rows  delivered_rows  webhook_calls")
@@ -139,7 +140,7 @@ def main():
         flip.set(round_number % 2 == 0)
         log = open(os.path.join(work, "serve-%02d.log" % round_number), "w")
         started = time.time()
-        board = subprocess.Popen([launcher, "serve", topology, "--database", db], stdout=log, stderr=log)
+        board = subprocess.Popen(topowatch + ["serve", topology, "--database", db], stdout=log, stderr=log)
         if not wait_ready(board_port):
             problems.append(f"round {round_number}: not ready within 60 s")
         ready = time.time() - started
@@ -165,7 +166,7 @@ def main():
 
     # One last board, no kill: it delivers what is left.
     log = open(os.path.join(work, "serve-final.log"), "w")
-    board = subprocess.Popen([launcher, "serve", topology, "--database", db], stdout=log, stderr=log)
+    board = subprocess.Popen(topowatch + ["serve", topology, "--database", db], stdout=log, stderr=log)
     wait_ready(board_port)
     deadline = time.time() + 300
     while time.time() < deadline:

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -133,7 +135,7 @@ public final class Alerter implements AutoCloseable {
         return counts;
     }
 
-    void mute(String entity, java.time.Instant until) {
+    void mute(String entity, Instant until) {
         rules.mute(entity, until);
         store.mute(entity, until);
     }
@@ -166,7 +168,7 @@ public final class Alerter implements AutoCloseable {
         if (!now.roots().contains(alert.entity())) {
             return alert;
         }
-        var casualties = new java.util.TreeSet<>(alert.casualties());
+        var casualties = new TreeSet<>(alert.casualties());
         casualties.addAll(now.casualtiesOf(alert.entity()));
         return alert.withCasualties(List.copyOf(casualties));
     }

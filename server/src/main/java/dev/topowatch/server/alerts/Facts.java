@@ -7,7 +7,10 @@ import dev.topowatch.topology.load.Durations;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /** The bot's answers, from the engine's current snapshot; every value escaped. */
@@ -32,7 +35,7 @@ final class Facts implements BoardFacts {
         var counts = new EnumMap<Status, Integer>(Status.class);
         now.entities().values().forEach(entity -> counts.merge(entity.status(), 1, Integer::sum));
         var text = new StringBuilder("<b>").append(now.entities().size()).append(" entities</b>: ");
-        var parts = new java.util.ArrayList<String>();
+        var parts = new ArrayList<String>();
         counts.forEach((status, count) -> parts.add(count + " " + status.wireName()));
         text.append(String.join(", ", parts));
         var report = impact.get();
@@ -48,7 +51,7 @@ final class Facts implements BoardFacts {
                 }
                 var casualties = report.casualtiesOf(root);
                 if (!casualties.isEmpty()) {
-                    text.append(", blocks ").append(MessageText.casualties(java.util.List.copyOf(casualties)));
+                    text.append(", blocks ").append(MessageText.casualties(List.copyOf(casualties)));
                 }
             }
         }
@@ -76,7 +79,7 @@ final class Facts implements BoardFacts {
             }
         }
         if (status.successRatio() != null) {
-            text.append(String.format(java.util.Locale.ROOT, "\nsuccess %.1f%% (%d ok, %d failed, %d blocked)",
+            text.append(String.format(Locale.ROOT, "\nsuccess %.1f%% (%d ok, %d failed, %d blocked)",
                     status.successRatio() * 100, status.successCount(), status.failCount(), status.blockedCount()));
         }
         if (status.lastError() != null) {
