@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * The store's file size under continuous running: ENTITIES checked every 30 s for DAYS simulated
  * days (an injected clock), retention 30 days, the default 100 raw results per entity. Prints the
- * size after each simulated day.
+ * size after each simulated day, and the wall-clock time so far.
  *
  * <pre>args: ENTITIES DAYS</pre>
  */
@@ -51,8 +51,8 @@ public final class StoreSize {
         var clock = new SimulatedClock();
         var file = Files.createTempDirectory("topowatch-size").resolve("size.db");
         long started = System.nanoTime();
-        System.out.println("| simulated day | results written | file size (db + wal) |");
-        System.out.println("|---:|---:|---:|");
+        System.out.println("| simulated day | results written | file size (db + wal) | elapsed |");
+        System.out.println("|---:|---:|---:|---:|");
         long written = 0;
         try (var store = new SqliteStore(file, clock, Duration.ofDays(30), 100)) {
             for (int day = 1; day <= days; day++) {
@@ -72,7 +72,8 @@ public final class StoreSize {
                     }
                 }
                 store.prune(clock.now);
-                System.out.printf(Locale.ROOT, "| %d | %,d | %.1f MB |%n", day, written, size(file) / 1e6);
+                System.out.printf(Locale.ROOT, "| %d | %,d | %.1f MB | %.0f s |%n", day, written, size(file) / 1e6,
+                        (System.nanoTime() - started) / 1e9);
             }
         }
         System.out.printf(Locale.ROOT, "%,d results in %.0f s (%.0f results/s)%n", written, (System.nanoTime() - started) / 1e9,
