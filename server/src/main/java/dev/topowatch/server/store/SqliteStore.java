@@ -328,11 +328,20 @@ public final class SqliteStore implements Store, Outbox {
             transactions.incrementAndGet();
             return alertsWritten;
         } catch (SQLException | RuntimeException failed) {
-            writer.rollback();
             buckets.forgetUnsaved();
+            // SQLite may have rolled back already (a full disk does): keep the cause, not the rollback's complaint.
+            try {
+                writer.rollback();
+            } catch (SQLException alreadyRolledBack) {
+                failed.addSuppressed(alreadyRolledBack);
+            }
             throw failed;
         } finally {
-            writer.setAutoCommit(true);
+            try {
+                writer.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // the next batch sets it again
+            }
         }
     }
 
