@@ -109,6 +109,35 @@ class BoardAccessTest {
     }
 
     @Test
+    void the_page_forbids_inline_script_framing_and_sniffing_and_has_no_inline_script_of_its_own() throws Exception {
+        var page = harness.get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        var policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        var scriptSources = policy.substring(policy.indexOf("script-src"), policy.indexOf(';', policy.indexOf("script-src")));
+        assertThat(scriptSources).isEqualTo("script-src 'self'");
+        assertThat(policy).contains("frame-ancestors 'none'").contains("object-src 'none'");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        var scripts = java.util.regex.Pattern.compile("<script\\b[^>]*>").matcher(page.body());
+        int count = 0;
+        while (scripts.find()) {
+            assertThat(scripts.group()).as("no inline script").contains("src=");
+            count++;
+        }
+        assertThat(count).isPositive();
+    }
+
+    @Test
+    void a_change_never_takes_its_token_from_the_url_so_a_cross_site_form_or_link_cannot_carry_it() throws Exception {
+        for (var route : List.of("POST /api/reload", "POST /api/entities/db/check", "POST /api/maintenance", "DELETE /api/maintenance")) {
+            var space = route.indexOf(' ');
+            var request = HttpRequest.newBuilder(harness.uri(route.substring(space + 1) + "?token=" + TOKEN))
+                    .method(route.substring(0, space), HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "https://evil.example").build();
+            assertThat(harness.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).as(route).isEqualTo(401);
+        }
+    }
+
+    @Test
     void static_files_do_not_leave_their_folder() throws Exception {
         for (var path : List.of("/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd",
                 "/board.js/../../../../etc/passwd", "/%2e%2e%5c%2e%2e%5cetc%5cpasswd", "/topowatch/openapi.json/../../dev/topowatch/server/Board.class",

@@ -73,7 +73,8 @@ class HostileStringsTest {
         var yaml = new StringBuilder("defaults: {interval: 1s, timeout: 2s}\nentities:\n");
         for (int i = 0; i < CORPUS.size(); i++) {
             yaml.append("  e").append(i).append(": {type: api, url: \"http://127.0.0.1:").append(target.getAddress().getPort())
-                    .append('/').append(i).append("\", capture: {v: /v}}\n");
+                    .append('/').append(i).append("\", capture: {v: /v}, extra: {w: ").append(JSON.writeValueAsString(CORPUS.get(i)))
+                    .append("}}\n");
         }
         harness = BoardHarness.start(directory, yaml.toString());
 
@@ -83,6 +84,8 @@ class HostileStringsTest {
             // A check keeps at most LONGEST_CAPTURE characters of a captured value, marked as cut.
             var expected = value.length() > LONGEST_CAPTURE ? value.substring(0, LONGEST_CAPTURE) + "..." : value;
             assertThat(entity.get("extra").get("v").asText()).as("e%d through JSON", i).isEqualTo(expected);
+            // The same string written in the topology file itself (YAML takes JSON's escapes).
+            assertThat(entity.get("extra").get("w").asText()).as("e%d static extra", i).isEqualTo(value);
         }
 
         var svg = harness.get("/diagram.svg").body();
