@@ -143,6 +143,22 @@ class BoardReloadTest {
     }
 
     @Test
+    void a_symlink_swap_as_kubernetes_config_maps_do_is_picked_up() throws Exception {
+        var first = Files.createDirectory(directory.resolve("..2026_01"));
+        Files.writeString(first.resolve("topology.yaml"), HEAD);
+        var data = Files.createSymbolicLink(directory.resolve("..data"), first.getFileName());
+        var file = Files.createSymbolicLink(directory.resolve("topology.yaml"), Path.of("..data/topology.yaml"));
+        harness = BoardHarness.start(file, directory.resolve("board.db"));
+
+        var second = Files.createDirectory(directory.resolve("..2026_02"));
+        Files.writeString(second.resolve("topology.yaml"), HEAD + "  web: {type: tcp, host: 127.0.0.1, port: 3}\n");
+        var next = Files.createSymbolicLink(directory.resolve("..data_tmp"), second.getFileName());
+        Files.move(next, data, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+        awaitNames("db", "web");
+    }
+
+    @Test
     void reload_through_the_api_needs_the_token_and_reports_an_invalid_file() throws Exception {
         harness = BoardHarness.start(directory, HEAD);
         var auth = new String[] {"Authorization", "Bearer t0ken"};
