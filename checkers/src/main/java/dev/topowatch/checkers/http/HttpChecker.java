@@ -86,14 +86,14 @@ public final class HttpChecker implements Checker {
             throw new IllegalArgumentException("not an api entity: " + entity.name());
         }
         var watch = Stopwatch.start(clock);
-        var redactor = Redactor.forEntity(entity);
+        // Only a failure's message needs it, and building it compiles patterns: not on every check.
         var client = clients[http.followRedirects() ? 1 : 0][http.insecure() ? 1 : 0];
         Request request;
         var certificate = new PeerCertificate();
         try {
             request = request(http).newBuilder().tag(PeerCertificate.class, certificate).build();
         } catch (IllegalArgumentException invalid) {
-            return CheckResult.down(watch.at(), watch.elapsed(), "cannot build the request: " + redactor.clean(invalid.getMessage()))
+            return CheckResult.down(watch.at(), watch.elapsed(), "cannot build the request: " + Redactor.forEntity(entity).clean(invalid.getMessage()))
                     .withDetail("url", http.url().toString());
         }
         var call = client.newCall(request);
@@ -110,7 +110,7 @@ public final class HttpChecker implements Checker {
             }
             return result.withDetail("url", http.url().toString());
         } catch (IOException | RuntimeException failure) {
-            return CheckResult.down(watch.at(), watch.elapsed(), Failures.describe(failure, timeout, redactor))
+            return CheckResult.down(watch.at(), watch.elapsed(), Failures.describe(failure, timeout, Redactor.forEntity(entity)))
                     .withDetail("url", http.url().toString());
         }
     }

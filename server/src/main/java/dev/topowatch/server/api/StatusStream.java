@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +41,8 @@ final class StatusStream implements AutoCloseable {
     private final Supplier<TopologyInfo> topologyInfo;
     private final ObjectMapper json;
     private final Set<StreamSubscriber> subscribers = ConcurrentHashMap.newKeySet();
+    /** Released when a client connects: with nobody listening the publisher sleeps until then. */
+    private final Semaphore connected = new Semaphore(0);
     private final ArrayDeque<Event> recent = new ArrayDeque<>();
     private final Thread publisher;
     private long nextId = 1;
@@ -71,6 +74,7 @@ final class StatusStream implements AutoCloseable {
         }
         var subscriber = new StreamSubscriber(client, backlog);
         subscribers.add(subscriber);
+        connected.release();
         client.onClose(() -> subscribers.remove(subscriber));
         subscriber.start();
         client.keepAlive();
@@ -84,8 +88,15 @@ final class StatusStream implements AutoCloseable {
         long lastKeepAlive = System.nanoTime();
         while (running) {
             try {
+                // With nobody listening there is nothing to diff (a client that connects gets a
+                // snapshot) and nobody to keep alive: no wakeups until someone connects.
+                if (subscribers.isEmpty()) {
+                    connected.drainPermits();
+                    if (subscribers.isEmpty()) {
+                        connected.acquire();
+                    }
+                }
                 Thread.sleep(COALESCE);
-                // With nobody listening there is nothing to diff: a client that connects gets a snapshot.
                 if (!subscribers.isEmpty()) {
                     publishChanges();
                 }

@@ -56,15 +56,43 @@ public final class FileWatcher implements AutoCloseable {
         try {
             while (true) {
                 var key = watchService.take();
-                // Any event in the folder may be ours: the file itself, a temporary file renamed
-                // over it, or the '..data' symlink a ConfigMap swaps. The hash decides.
-                key.pollEvents();
+                // Events about the file itself (also a temporary file renamed over it), the '..data'
+                // symlink a ConfigMap swaps, or what the file links to in this folder may be ours, and
+                // the hash decides. Others are not: the board's own database beside the file
+                // (topowatch.db, its -wal and -shm) changes with every commit.
+                boolean ours = false;
+                for (var event : key.pollEvents()) {
+                    ours |= event.kind() == StandardWatchEventKinds.OVERFLOW || !(event.context() instanceof Path name)
+                            || concerns(name);
+                }
                 key.reset();
-                schedule();
+                if (ours) {
+                    schedule();
+                }
             }
         } catch (InterruptedException | ClosedWatchServiceException stopping) {
             // closed
         }
+    }
+
+    /** Whether a change to {@code name}, in the file's folder, may change what the file reads. */
+    private boolean concerns(Path name) {
+        if (name.equals(file.getFileName()) || name.toString().startsWith("..")) {
+            return true;
+        }
+        var folder = file.getParent();
+        var at = file;
+        try {
+            for (int hop = 0; hop < 16 && Files.isSymbolicLink(at); hop++) {
+                at = at.getParent().resolve(Files.readSymbolicLink(at)).normalize();
+                if (at.startsWith(folder) && !at.equals(folder) && folder.relativize(at).getName(0).equals(name)) {
+                    return true;
+                }
+            }
+        } catch (IOException | RuntimeException unsure) {
+            return true;
+        }
+        return false;
     }
 
     private synchronized void schedule() {

@@ -21,6 +21,9 @@ final class BucketWriter {
     private final Connection connection;
     private final Map<Key, Bucket> open = new HashMap<>();
     private final Set<Key> dirty = new HashSet<>();
+    /** The newest minute a result fell in when the cache was last swept: buckets close only as minutes pass. */
+    private long sweptMinute = Long.MIN_VALUE;
+    private long newestMinute = Long.MIN_VALUE;
 
     BucketWriter(Connection connection) {
         this.connection = connection;
@@ -28,6 +31,7 @@ final class BucketWriter {
 
     void add(RecordedCheck check) throws SQLException {
         long at = check.at().toEpochMilli();
+        newestMinute = Math.max(newestMinute, Math.floorDiv(at, 60_000L));
         for (long width : WIDTHS) {
             long start = at - Math.floorMod(at, width * 1000);
             var key = new Key(check.entity(), width, start);
@@ -66,7 +70,10 @@ final class BucketWriter {
             upsert.executeBatch();
         }
         dirty.clear();
-        evictClosed();
+        if (newestMinute != sweptMinute) {
+            sweptMinute = newestMinute;
+            evictClosed();
+        }
     }
 
     /** After a failed transaction the cache is ahead of the file: forget it, the file is the truth. */

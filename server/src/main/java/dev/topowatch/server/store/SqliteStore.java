@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,6 +40,14 @@ public final class SqliteStore implements Store, Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
     static final Duration MINUTE_WINDOW = Duration.ofHours(48);
     static final int BATCH = 1000;
+    static final Duration PRUNE_EVERY = Duration.ofMinutes(5);
+    /**
+     * How long a batch of check results waits for more before it is committed. A quiet board then
+     * commits about once a second instead of once per result; a kill -9 loses at most that second of
+     * raw results (the in-memory state is rebuilt from the next checks). Transitions, alerts, mutes,
+     * removals, {@link #flush()} and reads of the history never wait: they end the wait at once.
+     */
+    static final Duration LINGER = Duration.ofSeconds(1);
     /** Beyond this many queued checks new ones are dropped (and counted); transitions never are. */
     static final int MAX_QUEUED_CHECKS = 200_000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,6 +61,8 @@ public final class SqliteStore implements Store, Outbox {
     private final Connection reader;
     private final Connection writer;
     private final LinkedBlockingDeque<Write> queue = new LinkedBlockingDeque<>();
+    /** Released by every write that must not linger, and by every full batch of checks. */
+    private final Semaphore urgent = new Semaphore(0);
     private final AtomicLong queuedChecks = new AtomicLong();
     private final AtomicLong droppedChecks = new AtomicLong();
     private final AtomicLong transactions = new AtomicLong();
@@ -113,19 +124,28 @@ public final class SqliteStore implements Store, Outbox {
             droppedChecks.incrementAndGet();
             return;
         }
-        queuedChecks.incrementAndGet();
+        long queued = queuedChecks.incrementAndGet();
         queue.add(new Write.Check(check, state));
+        if (queued % BATCH == 0) {
+            urgent.release();
+        }
+    }
+
+    /** Queues a write that ends any lingering at once. */
+    private void enqueue(Write write) {
+        queue.add(write);
+        urgent.release();
     }
 
     @Override
     public void recordTransition(Transition transition, EntityState state, List<OutboxMessage> alerts) {
-        queue.add(new Write.Change(transition, state, List.copyOf(alerts)));
+        enqueue(new Write.Change(transition, state, List.copyOf(alerts)));
     }
 
     @Override
     public void recordAlerts(List<OutboxMessage> alerts) {
         if (!alerts.isEmpty()) {
-            queue.add(new Write.Alerts(List.copyOf(alerts)));
+            enqueue(new Write.Alerts(List.copyOf(alerts)));
         }
     }
 
@@ -164,7 +184,7 @@ public final class SqliteStore implements Store, Outbox {
 
     @Override
     public void mute(String entity, Instant until) {
-        queue.add(new Write.Mute(entity, until));
+        enqueue(new Write.Mute(entity, until));
     }
 
     @Override
@@ -176,7 +196,7 @@ public final class SqliteStore implements Store, Outbox {
         if (closed || !writerThread.isAlive()) {
             return;
         }
-        queue.add(outcome);
+        enqueue(outcome);
         try {
             // Bounded: senders remember what they delivered, so a stuck disk cannot make them resend.
             outcome.done().await(30, TimeUnit.SECONDS);
@@ -187,21 +207,36 @@ public final class SqliteStore implements Store, Outbox {
 
     @Override
     public void markRemoved(String entity, Instant at) {
-        queue.add(new Write.Removed(entity, at));
+        enqueue(new Write.Removed(entity, at));
     }
 
     @Override
     public void flush() {
+        awaitQueued(Duration.ofSeconds(30));
+    }
+
+    /** Waits, at most {@code limit}, until everything queued so far is written. */
+    private void awaitQueued(Duration limit) {
         if (closed || !writerThread.isAlive()) {
             return;
         }
         var done = new CountDownLatch(1);
-        queue.add(new Write.Barrier(done));
+        enqueue(new Write.Barrier(done));
         try {
             // Bounded: a store that cannot write must not hang the caller for ever.
-            done.await(30, TimeUnit.SECONDS);
+            done.await(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Before reading check results: commits the ones lingering in a batch, so that a read sees every
+     * result recorded before it, as without lingering. Briefly, and not while the file is unwritable.
+     */
+    private void commitLingeringChecks() {
+        if (queuedChecks.get() > 0 && lastError == null) {
+            awaitQueued(Duration.ofSeconds(2));
         }
     }
 
@@ -211,12 +246,17 @@ public final class SqliteStore implements Store, Outbox {
         while (!closed || !queue.isEmpty()) {
             try {
                 if (batch.isEmpty()) {
-                    var first = queue.poll(1, TimeUnit.SECONDS);
+                    var first = queue.poll(untilPruneDue(), TimeUnit.MILLISECONDS);
                     if (first == null) {
                         pruneWhenDue();
                         continue;
                     }
                     batch.add(first);
+                    if (first instanceof Write.Check && !closed && queue.size() < BATCH - 1) {
+                        // Only checks so far: wait for more, unless something that must not wait comes.
+                        urgent.tryAcquire(LINGER.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                    urgent.drainPermits();
                     queue.drainTo(batch, BATCH - 1);
                 }
                 boolean alertsWritten = apply(batch);
@@ -497,6 +537,7 @@ public final class SqliteStore implements Store, Outbox {
     @Override
     public List<HistoryPoint> history(String entity, Instant from, Instant to, Duration step) {
         var now = clock.instant();
+        commitLingeringChecks();
         synchronized (reader) {
             try {
                 if (step.compareTo(Duration.ofMinutes(1)) < 0) {
@@ -547,6 +588,7 @@ public final class SqliteStore implements Store, Outbox {
 
     @Override
     public List<RecordedCheck> recentChecks(String entity, int limit) {
+        commitLingeringChecks();
         synchronized (reader) {
             try (var statement = reader.prepareStatement(
                     "SELECT at, outcome, blocked, latency_ms, error FROM check_result WHERE entity = ? ORDER BY at DESC, rowid DESC LIMIT ?")) {
@@ -566,10 +608,16 @@ public final class SqliteStore implements Store, Outbox {
         }
     }
 
+    /** How long the idle writer may sleep before {@link #pruneWhenDue()} has work: no wakeups in between. */
+    private long untilPruneDue() {
+        long left = PRUNE_EVERY.minus(Duration.between(lastPrune, clock.instant())).toMillis();
+        return Math.clamp(left, 1, PRUNE_EVERY.toMillis());
+    }
+
     /** Runs on the writer thread, so pruning never races a batch; at most every few minutes. */
     private void pruneWhenDue() {
         var now = clock.instant();
-        if (Duration.between(lastPrune, now).compareTo(Duration.ofMinutes(5)) >= 0) {
+        if (Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) >= 0) {
             lastPrune = now;
             try {
                 pruneNow(now);
@@ -583,7 +631,7 @@ public final class SqliteStore implements Store, Outbox {
     @Override
     public long prune(Instant now) {
         var prune = new Write.Prune(now, new AtomicLong(), new CountDownLatch(1));
-        queue.add(prune);
+        enqueue(prune);
         try {
             prune.done().await(30, TimeUnit.SECONDS);
         } catch (InterruptedException interrupted) {
@@ -635,6 +683,8 @@ public final class SqliteStore implements Store, Outbox {
         }
         flush();
         closed = true;
+        // Wakes the idle writer, which sleeps until the next prune is due, so that it sees closed.
+        queue.add(new Write.Barrier(new CountDownLatch(1)));
         try {
             writerThread.join(Duration.ofSeconds(10));
         } catch (InterruptedException interrupted) {

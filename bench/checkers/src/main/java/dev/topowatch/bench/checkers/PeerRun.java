@@ -61,15 +61,28 @@ public final class PeerRun {
         var board = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(directory.resolve("board.log").toFile()).start();
         try {
             Thread.sleep(Duration.ofSeconds(warmup));
-            long cpuBefore = cpuTicks(board.pid());
+            // The first /metrics request loads and compiles the HTTP stack: warm-up, not checking.
             double checksBefore = checks(port);
+            var threadsBefore = threadTicks(board.pid());
+            long cpuBefore = cpuTicks(board.pid());
             Thread.sleep(Duration.ofSeconds(measure));
             long cpuAfter = cpuTicks(board.pid());
+            var threadsAfter = threadTicks(board.pid());
             double checksAfter = checks(port);
             double checks = checksAfter - checksBefore;
             double cpuMs = (cpuAfter - cpuBefore) * 1000.0 / CLOCK_TICKS;
             System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f ms | %.2f ms | %d MB |%n", String.join(" ", flags), checks, cpuMs,
                     cpuMs / checks, peakRssMb(board.pid()));
+            if (Boolean.getBoolean("threads")) {
+                // Per thread name (as the kernel shows it, 15 characters), CPU ms over the window.
+                var byName = new java.util.TreeMap<String, Long>();
+                threadsAfter.forEach((tid, after) -> {
+                    long before = threadsBefore.containsKey(tid) ? threadsBefore.get(tid).ticks() : 0;
+                    byName.merge(after.name().replaceAll("[0-9]+$", "#"), (after.ticks() - before) * 1000 / CLOCK_TICKS, Long::sum);
+                });
+                byName.entrySet().stream().filter(e -> e.getValue() > 0).sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                        .forEach(e -> System.err.printf(Locale.ROOT, "  %-20s %6d ms%n", e.getKey(), e.getValue()));
+            }
         } finally {
             board.destroy();
             target.stop(0);
@@ -81,6 +94,27 @@ public final class PeerRun {
         var stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private record ThreadTicks(String name, long ticks) {
+    }
+
+    /** Every thread's name and utime + stime, by thread id. */
+    private static java.util.Map<String, ThreadTicks> threadTicks(long pid) throws Exception {
+        var threads = new java.util.HashMap<String, ThreadTicks>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (var task : tasks.toList()) {
+                try {
+                    var stat = Files.readString(task.resolve("stat"));
+                    var name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    threads.put(task.getFileName().toString(), new ThreadTicks(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
+                } catch (java.io.IOException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return threads;
     }
 
     private static long peakRssMb(long pid) throws Exception {
