@@ -70,6 +70,7 @@ def main():
     os.makedirs(disk)
     subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", disk], check=True)
     problems = []
+    board = None
     try:
         target, board_port = free_port(), free_port()
         listen_forever(target)
@@ -120,6 +121,8 @@ def main():
         restarts = open(os.path.join(work, "serve.log")).read().count("board started")
         print(f"board starts in the log: {restarts} (no crash loop)")
     finally:
+        if board is not None and board.poll() is None:
+            board.kill()
         subprocess.run(["umount", "-l", disk])
     for problem in problems:
         print("PROBLEM:", problem)
