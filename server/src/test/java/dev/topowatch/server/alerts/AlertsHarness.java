@@ -55,6 +55,10 @@ final class AlertsHarness implements AutoCloseable {
         engine.onResult(entity, CheckResult.down(clock.instant(), Duration.ofMillis(3), error));
     }
 
+    void degraded(String entity, String why) {
+        engine.onResult(entity, CheckResult.degraded(clock.instant(), Duration.ofMillis(2500), why));
+    }
+
     void up(String entity) {
         engine.onResult(entity, CheckResult.up(clock.instant(), Duration.ofMillis(3)));
     }

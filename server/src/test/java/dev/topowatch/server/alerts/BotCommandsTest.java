@@ -18,9 +18,10 @@ class BotCommandsTest {
 
     @Test
     void commands_are_answered_in_the_configured_chat_and_ignored_elsewhere() throws Exception {
+        var clock = new RunningClock(Instant.parse("2026-12-01T10:00:00Z"));
         try (var telegram = new FakeTelegram(TelegramAlertsTest.TOKEN);
-             var alerts = new AlertsHarness(directory.resolve("board.db"), new RunningClock(Instant.parse("2026-12-01T10:00:00Z")),
-                     TelegramAlertsTest.topology(telegram.url(), ""))) {
+             var alerts = new AlertsHarness(directory.resolve("board.db"), clock, TelegramAlertsTest.topology(telegram.url(), ""))) {
+            clock.set(Instant.parse("2026-12-01T10:00:00Z"));
             alerts.down("db", "connection refused");
             alerts.down("api", "timeout after 5000 ms");
             telegram.awaitDelivered(1, Duration.ofSeconds(5));

@@ -57,6 +57,8 @@ class TelegramAlertsTest {
         telegram = new FakeTelegram(TOKEN);
         clock = new RunningClock(START);
         alerts = new AlertsHarness(directory.resolve("board.db"), clock, topology(telegram.url(), ""));
+        // Opening the harness takes a moment (more on a loaded machine): the tests start at START sharp.
+        clock.set(START);
     }
 
     @AfterEach
@@ -203,6 +205,41 @@ class TelegramAlertsTest {
                 text -> assertThat(text).startsWith("✅ <b>db</b> recovered after 20m"),
                 text -> assertThat(text).startsWith("🔴 <b>cache</b> is DOWN since 2026-12-01 10:40:00 UTC"),
                 text -> assertThat(text).startsWith("✅ <b>cache</b> recovered after 20m"));
+    }
+
+    @Test
+    void a_degraded_entity_is_told_once_and_its_recovery_says_it_was_degraded() throws Exception {
+        alerts.degraded("api", "latency 2500 ms over 1000 ms");
+        alerts.degraded("api", "latency 2600 ms over 1000 ms");
+        telegram.awaitDelivered(1, Duration.ofSeconds(5));
+        clock.advance(Duration.ofMinutes(5));
+        alerts.up("api");
+
+        var sent = telegram.awaitDelivered(2, Duration.ofSeconds(5));
+        Thread.sleep(1200);
+        assertThat(telegram.delivered()).hasSize(2);
+        assertThat(sent.get(0).text()).isEqualTo("""
+                🟠 <b>api</b> is DEGRADED since 2026-12-01 10:00:00 UTC
+                latency 2500 ms over 1000 ms
+                <a href="http://board.example:8080/?focus=api">Open the board</a>""");
+        assertThat(sent.get(1).text()).startsWith("✅ <b>api</b> recovered after 5m").contains("(was degraded since 2026-12-01 10:00:00 UTC)");
+    }
+
+    @Test
+    void a_chat_that_asked_only_for_down_hears_nothing_of_degraded_entities_or_their_recovery() throws Exception {
+        alerts.close();
+        alerts = new AlertsHarness(directory.resolve("down-only.db"), clock,
+                topology(telegram.url(), "").replace("    api_url: " + telegram.url(), "    api_url: " + telegram.url() + "\n    on: [down, recovered]"));
+
+        alerts.degraded("api", "latency 2500 ms over 1000 ms");
+        clock.advance(Duration.ofMinutes(5));
+        alerts.up("api");
+        alerts.down("db", "connection refused");
+
+        var sent = telegram.awaitDelivered(1, Duration.ofSeconds(5));
+        Thread.sleep(1500);
+        assertThat(telegram.delivered()).hasSize(1);
+        assertThat(sent.getFirst().text()).startsWith("🔴 <b>db</b> is DOWN");
     }
 
     @Test

@@ -69,6 +69,7 @@ class WebhookAlertsTest {
     @Test
     void a_webhook_gets_a_signed_json_payload_naming_the_root_and_its_casualties() throws Exception {
         try (var alerts = new AlertsHarness(directory.resolve("board.db"), clock, topology())) {
+            clock.set(Instant.parse("2026-12-01T10:00:00Z"));
             alerts.down("db", "connection refused");
             alerts.down("api", "timeout after 5000 ms");
 

@@ -17,6 +17,11 @@ public final class RunningClock extends Clock {
         this.offset = Duration.between(Instant.now(), start);
     }
 
+    /** From now on the clock reads {@code now}, and runs on from there. */
+    public void set(Instant now) {
+        offset = Duration.between(Instant.now(), now);
+    }
+
     public void advance(Duration duration) {
         offset = offset.plus(duration);
     }
