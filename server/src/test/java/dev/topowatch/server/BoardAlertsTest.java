@@ -38,7 +38,7 @@ class BoardAlertsTest {
         return """
                 defaults: {interval: 1s, timeout: 500ms, failure_threshold: 1}
                 alerts:
-                  group_window: 2s
+                  group_window: 4s
                   telegram: {bot_token: "%s", chat_id: 42, api_url: %s}
                 entities:
                 %s""".formatted(TOKEN, telegram.url(), entities);
@@ -51,9 +51,9 @@ class BoardAlertsTest {
                   api: {type: tcp, host: 127.0.0.1, port: 2, depends_on: [db]}
                 """));
 
-        var sent = telegram.awaitDelivered(1, Duration.ofSeconds(15));
+        var sent = telegram.awaitDelivered(1, Duration.ofSeconds(20));
         harness.awaitStatus("api", "blocked");
-        Thread.sleep(3000);
+        Thread.sleep(5000);
 
         assertThat(telegram.delivered()).hasSize(1);
         assertThat(sent.getFirst().text()).startsWith("🔴 <b>db</b> is DOWN since").contains("connection refused\nblocks: api");
