@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -110,7 +111,7 @@ public final class Board implements AutoCloseable {
     }
 
     /** The entities the scheduler checks now: what a reload must leave behind, no more and no fewer. */
-    public java.util.Set<String> scheduledEntities() {
+    public Set<String> scheduledEntities() {
         return scheduler.scheduledNames();
     }
 

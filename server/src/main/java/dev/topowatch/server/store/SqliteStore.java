@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
@@ -70,7 +72,7 @@ public final class SqliteStore implements Store, Outbox {
     private final Thread writerThread;
     private volatile boolean closed;
     private volatile String lastError;
-    private final java.util.List<Runnable> alertListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> alertListeners = new CopyOnWriteArrayList<>();
     private Instant lastPrune = Instant.EPOCH;
 
     public SqliteStore(Path file, Clock clock, Duration retention, int rawPerEntity) throws SQLException, IOException {
@@ -465,7 +467,7 @@ public final class SqliteStore implements Store, Outbox {
             try (var statement = reader.prepareStatement(
                     "SELECT channel, count(*) FROM outbox WHERE delivered_at IS NULL GROUP BY channel ORDER BY channel");
                  var rows = statement.executeQuery()) {
-                var counts = new java.util.TreeMap<String, Long>();
+                var counts = new TreeMap<String, Long>();
                 while (rows.next()) {
                     counts.put(rows.getString(1), rows.getLong(2));
                 }
