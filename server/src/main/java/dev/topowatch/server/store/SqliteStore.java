@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * nothing queued is lost: the writer retries with backoff while the board runs on from memory, and
  * {@link #health()} says what is wrong.
  */
-public final class SqliteStore implements Store, Outbox {
+public final class SqliteStore implements Store {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
     static final Duration MINUTE_WINDOW = Duration.ofHours(48);
     static final int BATCH = 1000;
@@ -153,18 +153,18 @@ public final class SqliteStore implements Store, Outbox {
 
     @Override
     public void alertsDelivered(List<Long> ids, Instant at) {
-        awaitWritten(new Write.AlertOutcome(List.copyOf(ids), at, null, null, new CountDownLatch(1)));
+        awaitWritten(new Write.AlertOutcome(List.copyOf(ids), true, at, null, new CountDownLatch(1)));
     }
 
     @Override
     public void alertsFailed(List<Long> ids, String error, Instant nextAttempt) {
-        awaitWritten(new Write.AlertOutcome(List.copyOf(ids), null, error == null ? "failed" : error, nextAttempt,
+        awaitWritten(new Write.AlertOutcome(List.copyOf(ids), false, nextAttempt, error == null ? "failed" : error,
                 new CountDownLatch(1)));
     }
 
     @Override
     public void alertsSuperseded(List<Long> ids, String reason, Instant at) {
-        awaitWritten(new Write.AlertOutcome(List.copyOf(ids), at, reason, null, new CountDownLatch(1)));
+        awaitWritten(new Write.AlertOutcome(List.copyOf(ids), true, at, SUPERSEDED + ": " + reason, new CountDownLatch(1)));
     }
 
     @Override
@@ -401,26 +401,13 @@ public final class SqliteStore implements Store, Outbox {
     }
 
     private void writeOutcome(Write.AlertOutcome outcome) throws SQLException {
-        boolean superseded = outcome.error() != null && outcome.nextAttempt() == null;
-        var sql = outcome.error() == null
-                ? "UPDATE outbox SET delivered_at = ?, last_error = NULL WHERE id = ?"
-                : superseded
+        try (var statement = writer.prepareStatement(outcome.delivered()
                 ? "UPDATE outbox SET delivered_at = ?, last_error = ? WHERE id = ?"
-                : "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?";
-        try (var statement = writer.prepareStatement(sql)) {
+                : "UPDATE outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + 1 WHERE id = ?")) {
             for (var id : outcome.ids()) {
-                if (outcome.error() == null) {
-                    statement.setLong(1, outcome.at().toEpochMilli());
-                    statement.setLong(2, id);
-                } else if (superseded) {
-                    statement.setLong(1, outcome.at().toEpochMilli());
-                    statement.setString(2, SUPERSEDED + ": " + outcome.error());
-                    statement.setLong(3, id);
-                } else {
-                    statement.setLong(1, outcome.nextAttempt().toEpochMilli());
-                    statement.setString(2, outcome.error());
-                    statement.setLong(3, id);
-                }
+                statement.setLong(1, outcome.at().toEpochMilli());
+                statement.setString(2, outcome.note());
+                statement.setLong(3, id);
                 statement.addBatch();
             }
             statement.executeBatch();

@@ -20,10 +20,11 @@ sealed interface Write {
     }
 
     /**
-     * Delivered (when {@code error} is null), superseded (when {@code nextAttempt} is null) or failed
-     * once more; {@code done} counts down once written.
+     * What became of alerts: {@code delivered} (or superseded, then {@code note} says why) at
+     * {@code at}, or failed once more with {@code note} as the error and {@code at} the next attempt;
+     * {@code done} counts down once written.
      */
-    record AlertOutcome(List<Long> ids, Instant at, String error, Instant nextAttempt, CountDownLatch done) implements Write {
+    record AlertOutcome(List<Long> ids, boolean delivered, Instant at, String note, CountDownLatch done) implements Write {
     }
 
     /** Mutes an entity until a time; lifts the mute when {@code until} is null. */
