@@ -78,22 +78,22 @@ public final class AlertRules implements AlertPlanner {
                 if (problem == null || problem.status() != Status.DOWN) {
                     var since = problem == null ? transition.at() : problem.since();
                     open.put(name, new Outbox.OpenProblem(name, Status.DOWN, since));
-                    alert = alert(AlertKind.DOWN, transition, entity, transition.at(), state.lastError(), casualties(impact, name), null);
+                    alert = alert(AlertKind.DOWN, transition, entity, state.lastError(), casualties(impact, name));
                 }
             }
             case DEGRADED -> {
                 if (problem == null) {
                     open.put(name, new Outbox.OpenProblem(name, Status.DEGRADED, transition.at()));
-                    alert = alert(AlertKind.DEGRADED, transition, entity, transition.at(), state.lastError(), List.of(), null);
+                    alert = alert(AlertKind.DEGRADED, transition, entity, state.lastError(), List.of());
                 }
             }
             case UP -> {
                 if (problem != null) {
                     open.remove(name);
-                    alert = alert(AlertKind.RECOVERED, transition, entity, problem.since(), null, List.of(),
-                            Duration.between(problem.since(), transition.at()));
-                    alert = new Alert(alert.kind(), alert.entity(), alert.type(), alert.status(), problem.status().wireName(),
-                            alert.at(), alert.since(), null, List.of(), alert.outage(), List.of());
+                    // "previous" is what the chat was told (down or degraded), not the last step (blocked, maintenance).
+                    alert = new Alert(AlertKind.RECOVERED, name, entity.type().yamlName(), transition.to().wireName(),
+                            problem.status().wireName(), transition.at(), problem.since(), null, List.of(),
+                            Duration.between(problem.since(), transition.at()), List.of());
                 }
             }
             case BLOCKED -> {
@@ -172,9 +172,9 @@ public final class AlertRules implements AlertPlanner {
         return List.copyOf(impact.casualtiesOf(root));
     }
 
-    private static Alert alert(AlertKind kind, Transition transition, Entity entity, Instant since, String error,
-                               List<String> casualties, Duration outage) {
+    /** A problem that starts with this transition. */
+    private static Alert alert(AlertKind kind, Transition transition, Entity entity, String error, List<String> casualties) {
         return new Alert(kind, transition.entity(), entity.type().yamlName(), transition.to().wireName(),
-                transition.from().wireName(), transition.at(), since, error, casualties, outage, List.of());
+                transition.from().wireName(), transition.at(), transition.at(), error, casualties, null, List.of());
     }
 }
