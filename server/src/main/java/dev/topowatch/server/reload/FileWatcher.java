@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -36,12 +38,14 @@ public final class FileWatcher implements AutoCloseable {
     private final WatchService watchService;
     private final Thread watching;
     private byte[] lastHash;
+    private Stamp lastStamp;
     private ScheduledFuture<?> pending;
 
     public FileWatcher(Path file, Duration debounce, Duration poll, Runnable onChange) throws IOException {
         this.file = file.toAbsolutePath().normalize();
         this.debounce = debounce;
         this.onChange = onChange;
+        this.lastStamp = stamp();
         this.lastHash = hash();
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> Thread.ofPlatform()
                 .name("topology-watch-timer").daemon().unstarted(runnable));
@@ -49,7 +53,7 @@ public final class FileWatcher implements AutoCloseable {
         this.file.getParent().register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
                 StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
         this.watching = Thread.ofPlatform().name("topology-watch").daemon().start(this::watch);
-        timer.scheduleWithFixedDelay(this::checkNow, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::pollNow, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void watch() {
@@ -102,6 +106,34 @@ public final class FileWatcher implements AutoCloseable {
         if (!timer.isShutdown()) {
             pending = timer.schedule(this::checkNow, debounce.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * The safety net: a stat first, and the file is read and hashed only when its size, modification
+     * time or identity moved, so that a quiet board does not read its topology every few seconds.
+     */
+    private void pollNow() {
+        var now = stamp();
+        synchronized (this) {
+            if (now != null && now.equals(lastStamp)) {
+                return;
+            }
+            lastStamp = now;
+        }
+        checkNow();
+    }
+
+    /** What a stat tells of the file (through any symlinks); null while it is missing. */
+    private Stamp stamp() {
+        try {
+            var attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return new Stamp(attributes.size(), attributes.lastModifiedTime(), attributes.fileKey());
+        } catch (IOException missing) {
+            return null;
+        }
+    }
+
+    private record Stamp(long size, FileTime modified, Object key) {
     }
 
     /** Compares the content with the last seen and calls back when it differs. */

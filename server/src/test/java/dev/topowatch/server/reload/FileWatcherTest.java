@@ -120,4 +120,23 @@ class FileWatcherTest {
         Thread.sleep(DEBOUNCE.multipliedBy(4).toMillis());
         assertThat(changes.get()).isZero();
     }
+
+    @Test
+    void without_any_watch_event_the_poll_still_sees_an_edit_but_not_a_touch() throws Exception {
+        // The file links to one in another folder: edits there raise no event in the watched folder,
+        // as on a network mount, so only the safety-net poll can see them.
+        var elsewhere = Files.createDirectories(directory.resolve("elsewhere")).resolve("real.yaml");
+        Files.writeString(elsewhere, "a: 1\n");
+        var link = Files.createDirectories(directory.resolve("watched")).resolve("topology.yaml");
+        Files.createSymbolicLink(link, elsewhere);
+        watcher = new FileWatcher(link, DEBOUNCE, Duration.ofMillis(100), changes::incrementAndGet);
+
+        Files.writeString(elsewhere, "a: 1\n");
+        Files.setLastModifiedTime(elsewhere, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        Thread.sleep(500);
+        assertThat(changes.get()).as("same content, newer time: read, hashed, no change").isZero();
+
+        Files.writeString(elsewhere, "a: 2\n");
+        awaitChanges(1);
+    }
 }

@@ -74,14 +74,23 @@ public final class PeerRun {
             System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f ms | %.2f ms | %d MB |%n", String.join(" ", flags), checks, cpuMs,
                     cpuMs / checks, peakRssMb(board.pid()));
             if (Boolean.getBoolean("threads")) {
-                // Per thread name (as the kernel shows it, 15 characters), CPU ms over the window.
-                var byName = new java.util.TreeMap<String, Long>();
+                // Per thread name (as the kernel shows it, 15 characters): CPU ms over the window, and
+                // wake-ups (voluntary context switches): at this rate each costs more than the work it wakes for.
+                var cpu = new java.util.TreeMap<String, Long>();
+                var wakeups = new java.util.TreeMap<String, Long>();
                 threadsAfter.forEach((tid, after) -> {
-                    long before = threadsBefore.containsKey(tid) ? threadsBefore.get(tid).ticks() : 0;
-                    byName.merge(after.name().replaceAll("[0-9]+$", "#"), (after.ticks() - before) * 1000 / CLOCK_TICKS, Long::sum);
+                    var before = threadsBefore.getOrDefault(tid, new ThreadTicks(after.name(), 0, 0));
+                    var name = after.name().replaceAll("[0-9]+$", "#");
+                    cpu.merge(name, (after.ticks() - before.ticks()) * 1000 / CLOCK_TICKS, Long::sum);
+                    wakeups.merge(name, after.switches() - before.switches(), Long::sum);
                 });
-                byName.entrySet().stream().filter(e -> e.getValue() > 0).sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
-                        .forEach(e -> System.err.printf(Locale.ROOT, "  %-20s %6d ms%n", e.getKey(), e.getValue()));
+                System.err.printf(Locale.ROOT, "  %-20s %9s %9s%n", "thread", "CPU", "wake-ups");
+                cpu.entrySet().stream().filter(e -> e.getValue() > 0 || wakeups.get(e.getKey()) > checks / 10)
+                        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                        .forEach(e -> System.err.printf(Locale.ROOT, "  %-20s %6d ms %9d%n", e.getKey(), e.getValue(), wakeups.get(e.getKey())));
+                System.err.printf(Locale.ROOT, "  %-20s %9s %9d (%.1f a check)%n", "all", "",
+                        wakeups.values().stream().mapToLong(Long::longValue).sum(),
+                        wakeups.values().stream().mapToLong(Long::longValue).sum() / checks);
             }
         } finally {
             board.destroy();
@@ -96,10 +105,10 @@ public final class PeerRun {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
-    private record ThreadTicks(String name, long ticks) {
+    private record ThreadTicks(String name, long ticks, long switches) {
     }
 
-    /** Every thread's name and utime + stime, by thread id. */
+    /** Every thread's name, utime + stime and voluntary context switches, by thread id. */
     private static java.util.Map<String, ThreadTicks> threadTicks(long pid) throws Exception {
         var threads = new java.util.HashMap<String, ThreadTicks>();
         try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
@@ -108,7 +117,11 @@ public final class PeerRun {
                     var stat = Files.readString(task.resolve("stat"));
                     var name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    threads.put(task.getFileName().toString(), new ThreadTicks(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
+                    long switches = Files.readAllLines(task.resolve("status")).stream()
+                            .filter(line -> line.startsWith("voluntary_ctxt_switches:"))
+                            .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).sum();
+                    threads.put(task.getFileName().toString(),
+                            new ThreadTicks(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), switches));
                 } catch (java.io.IOException gone) {
                     // the thread ended meanwhile
                 }
