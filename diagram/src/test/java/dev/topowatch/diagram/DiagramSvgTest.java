@@ -90,6 +90,42 @@ class DiagramSvgTest {
     }
 
     @Test
+    void a_box_with_more_extras_than_lines_says_how_many_more_its_tooltip_holds() throws Exception {
+        var topology = Fixtures.topology("""
+                entities:
+                  four: {type: api, url: "http://127.0.0.1/", extra: {a: "1", b: "2", c: "3", d: "4"}}
+                  six:
+                    type: api
+                    url: http://127.0.0.1/
+                    extra: {a: "1", b: "2", c: "3", d: "4"}
+                    capture: {e: /e, f: /f}
+                """);
+        var six = new EntityStatus("six", Status.UP, Fixtures.NOW, Fixtures.NOW, 1, 0, 0, 1.0, Duration.ofMillis(3), null, false,
+                List.of(), List.of(), Map.of("a", "1", "b", "2", "c", "3", "d", "4", "e", "5", "f", "6"));
+
+        var document = Svg.parse(svg(topology, ELK, Theme.LIGHT, Fixtures.snapshot(topology, six)));
+
+        var sixLines = Svg.elements(document, "text").stream().filter(text -> text.getParentNode() == Svg.byEntity(document, "six"))
+                .map(text -> text.getTextContent()).toList();
+        assertThat(sixLines).contains("a: 1", "b: 2", "c: 3", "+3 more (hover)").doesNotContain("d: 4", "e: 5", "f: 6");
+        var tooltip = Svg.elements(document, "title").stream().filter(title -> title.getParentNode() == Svg.byEntity(document, "six"))
+                .findFirst().orElseThrow().getTextContent();
+        assertThat(tooltip).contains("d: 4").contains("e: 5").contains("f: 6");
+        var fourLines = Svg.elements(document, "text").stream().filter(text -> text.getParentNode() == Svg.byEntity(document, "four"))
+                .map(text -> text.getTextContent()).toList();
+        assertThat(fourLines).as("four extras fit: a line each").anyMatch(line -> line.startsWith("d: "))
+                .noneMatch(line -> line.contains("more"));
+        for (var name : List.of("four", "six")) {
+            var box = Svg.elements(document, "rect").stream().filter(rect -> rect.getParentNode() == Svg.byEntity(document, name))
+                    .findFirst().orElseThrow();
+            double bottom = Double.parseDouble(box.getAttribute("y")) + Double.parseDouble(box.getAttribute("height"));
+            assertThat(Svg.elements(document, "text").stream().filter(text -> text.getParentNode() == Svg.byEntity(document, name)))
+                    .as("every line of %s inside its box", name)
+                    .allSatisfy(text -> assertThat(Double.parseDouble(text.getAttribute("y"))).isLessThan(bottom));
+        }
+    }
+
+    @Test
     void a_casualty_is_hatched_and_the_edges_to_its_root_are_highlighted() throws Exception {
         var topology = Fixtures.topology(Fixtures.SHOP);
         var snapshot = Fixtures.snapshot(topology,

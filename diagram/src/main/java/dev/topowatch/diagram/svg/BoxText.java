@@ -21,8 +21,25 @@ public final class BoxText implements BoxSizer {
     static final double LINE = 15;
     static final double TOP = 20;
 
-    /** The extra keys a box has a line for: static ones and captured ones, sorted, at most four. */
+    /**
+     * The extra keys a box has a line for: static ones and captured ones, sorted. At most four lines:
+     * when there are more, three keys and a line saying how many more the tooltip holds.
+     */
     public static List<String> extraKeys(Entity entity) {
+        var keys = allExtraKeys(entity);
+        return keys.size() <= MAX_EXTRA_LINES ? keys : keys.subList(0, MAX_EXTRA_LINES - 1);
+    }
+
+    /** How many extra keys the box leaves to its tooltip (none, or at least two). */
+    public static int hiddenExtras(Entity entity) {
+        return allExtraKeys(entity).size() - extraKeys(entity).size();
+    }
+
+    static String hiddenExtrasLine(int hidden) {
+        return "+" + hidden + " more (hover)";
+    }
+
+    private static List<String> allExtraKeys(Entity entity) {
         var keys = new TreeSet<>(entity.extra().keySet());
         switch (entity.check()) {
             case HttpCheck http -> keys.addAll(http.capture().keySet());
@@ -30,7 +47,7 @@ public final class BoxText implements BoxSizer {
             case RedisCheck redis -> keys.addAll(redis.capture().keySet());
             default -> { }
         }
-        return keys.stream().limit(MAX_EXTRA_LINES).toList();
+        return List.copyOf(keys);
     }
 
     static String kindLine(Entity entity) {
@@ -44,7 +61,8 @@ public final class BoxText implements BoxSizer {
             widest = Math.max(widest, Math.min(MAX_LINE, key.length() + 12));
         }
         double width = Math.max(150, Math.min(280, 20 + CHARACTER * Math.min(widest, 36)));
-        double height = TOP + 2 * LINE + LINE * extraKeys(entity).size() + 12;
+        int extraLines = extraKeys(entity).size() + (hiddenExtras(entity) > 0 ? 1 : 0);
+        double height = TOP + 2 * LINE + LINE * extraLines + 12;
         return new Size(width, height);
     }
 }

@@ -165,6 +165,12 @@ public final class SvgRenderer {
             hole(SvgTemplate.Kind.EXTRA_LINE, name, key, null, List.of(), null);
             text("</text>");
         }
+        int hidden = BoxText.hiddenExtras(entity);
+        if (hidden > 0) {
+            y += BoxText.LINE;
+            text("<text class=\"extra more\" x=\"").text(number(x)).text("\" y=\"").text(number(y)).text("\">")
+                    .text(BoxText.hiddenExtrasLine(hidden)).text("</text>");
+        }
         text("</g>\n");
     }
 
