@@ -32,7 +32,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,6 +47,7 @@ public final class Board implements AutoCloseable {
     static final Duration RELOAD_DEBOUNCE = Duration.ofMillis(300);
     static final Duration RELOAD_POLL = Duration.ofSeconds(5);
     static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
+    static final Duration MAINTENANCE_IDLE_TICK = Duration.ofMinutes(1);
 
     private final Store store;
     private final StatusEngine engine;
@@ -57,6 +60,8 @@ public final class Board implements AutoCloseable {
     private final Alerter alerter;
     private final ScheduledExecutorService housekeeping;
     private volatile boolean closing;
+    private final Object tickLock = new Object();
+    private ScheduledFuture<?> maintenanceTick;
 
     /**
      * @param file     the topology file, watched for edits
@@ -88,10 +93,48 @@ public final class Board implements AutoCloseable {
         this.watcher = new FileWatcher(file, RELOAD_DEBOUNCE, RELOAD_POLL, reloader::reload);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> Thread.ofPlatform()
                 .name("board-housekeeping").daemon().unstarted(runnable));
-        housekeeping.scheduleWithFixedDelay(engine::tick, 1, 1, TimeUnit.SECONDS);
+        armMaintenanceTick(Duration.ofSeconds(1));
+        engine.addListener((transitions, impact, snapshot) -> {
+            if (transitions.stream().anyMatch(transition -> transition.to() == Status.MAINTENANCE)) {
+                armMaintenanceTick(Duration.ofSeconds(1));
+            }
+        });
         housekeeping.scheduleWithFixedDelay(() -> store.prune(clock.instant()),
                 PRUNE_EVERY.toSeconds(), PRUNE_EVERY.toSeconds(), TimeUnit.SECONDS);
         LOG.info("board started url=http://{} entities={}", new HostPort(listen.host(), app.port()), topology.entities().size());
+    }
+
+    /**
+     * The engine is ticked every second while a maintenance window is open, so that its end shows on
+     * time, and otherwise only as a safety net: a quiet board has no wake-up a second to spare. A
+     * window opening is a transition to maintenance, which brings the tick back at once.
+     */
+    private void tickMaintenance() {
+        synchronized (tickLock) {
+            maintenanceTick = null;
+        }
+        engine.tick();
+        armMaintenanceTick(engine.maintenanceWindows().isEmpty() ? MAINTENANCE_IDLE_TICK : Duration.ofSeconds(1));
+    }
+
+    /** Called with the engine's lock held (a listener): takes only its own. */
+    private void armMaintenanceTick(Duration delay) {
+        synchronized (tickLock) {
+            if (housekeeping.isShutdown()) {
+                return;
+            }
+            if (maintenanceTick != null) {
+                if (!maintenanceTick.isDone() && maintenanceTick.getDelay(TimeUnit.MILLISECONDS) <= delay.toMillis()) {
+                    return;
+                }
+                maintenanceTick.cancel(false);
+            }
+            try {
+                maintenanceTick = housekeeping.schedule(this::tickMaintenance, delay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closing) {
+                // shut down meanwhile
+            }
+        }
     }
 
     public int port() {

@@ -238,6 +238,22 @@ class BoardApiTest {
     }
 
     @Test
+    void a_maintenance_window_with_an_end_ends_by_itself_and_a_later_one_still_does() throws Exception {
+        // The engine is ticked only while a window is open: both windows must still end on time.
+        start("board:\n  token: t0ken\n");
+        harness.awaitStatus("db", "down");
+        var auth = new String[] {"Authorization", "Bearer t0ken"};
+
+        for (int window = 0; window < 2; window++) {
+            var until = java.time.Instant.now().plusSeconds(2);
+            assertThat(harness.send("POST", "/api/maintenance?entity=db&until=" + until, auth).statusCode()).isEqualTo(201);
+            harness.awaitStatus("db", "maintenance");
+            harness.awaitStatus("db", "down");
+            assertThat(java.time.Instant.now()).as("ended by its own time, not a later safety tick").isBefore(until.plusSeconds(8));
+        }
+    }
+
+    @Test
     void a_heartbeat_push_needs_its_token_and_brings_it_up() throws Exception {
         start("");
         harness.awaitStatus("beat", "down");
