@@ -256,6 +256,9 @@ public final class SqliteStore implements Store {
     private void writeLoop() {
         var batch = new ArrayList<Write>();
         long backoff = 0;
+        // Writes left queued behind a full batch: their permits may have been drained with it, so
+        // the next batch must not linger (a prune or a transition among them would wait for nothing).
+        boolean backlog = false;
         while (!closed || !queue.isEmpty()) {
             try {
                 if (batch.isEmpty()) {
@@ -265,12 +268,13 @@ public final class SqliteStore implements Store {
                         continue;
                     }
                     batch.add(first);
-                    if (first instanceof Write.Check && !closed && queue.size() < BATCH - 1) {
+                    if (first instanceof Write.Check && !closed && !backlog && queue.size() < BATCH - 1) {
                         // Only checks so far: wait for more, unless something that must not wait comes.
                         urgent.tryAcquire(LINGER.toMillis(), TimeUnit.MILLISECONDS);
                     }
                     urgent.drainPermits();
                     queue.drainTo(batch, BATCH - 1);
+                    backlog = !queue.isEmpty();
                 }
                 boolean alertsWritten = apply(batch);
                 batch.forEach(this::released);

@@ -158,6 +158,58 @@ class SqliteStoreTest {
     }
 
     @Test
+    void a_transition_queued_behind_full_batches_of_checks_does_not_wait_for_the_linger() throws Exception {
+        open();
+        // Three full batches and half of one: the transition is left behind the third, its wake-up
+        // already spent, with only checks in front of it.
+        for (int i = 0; i < 3_500; i++) {
+            store.recordCheck(check("e" + i % 50, Status.UP, 5), state("e" + i % 50, Status.UP, i, 0));
+        }
+        store.recordTransition(new Transition(0, "e1", Status.UP, Status.DOWN, clock.instant(), "refused", List.of()),
+                state("e1", Status.DOWN, 1, 1));
+        long started = System.nanoTime();
+        while (rows("SELECT count(*) FROM transition") == 0 && System.nanoTime() - started < SqliteStore.LINGER.toNanos() * 2) {
+            Thread.sleep(20);
+        }
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("committed at once, not after the checks' linger")
+                .isLessThan(SqliteStore.LINGER.minusSeconds(1));
+    }
+
+    @Test
+    void the_file_stops_growing_once_its_history_windows_are_full() throws Exception {
+        // Every window at once in seconds: 10 entities every 5 minutes for 40 simulated days, with a
+        // 7-day retention. Raw results are capped per entity, minute buckets kept 48 h, hour buckets
+        // and transitions for the retention: from day 8 the file must hold still. (bench/ StoreSize
+        // measures the real scale: 1,000 entities every 30 s for 30 days.)
+        store = new SqliteStore(directory.resolve("topowatch.db"), clock, Duration.ofDays(7), 10);
+        var pages = new java.util.TreeMap<Integer, Long>();
+        for (int day = 1; day <= 40; day++) {
+            for (int round = 0; round < 288; round++) {
+                for (int entity = 0; entity < 10; entity++) {
+                    var status = (round + entity) % 50 == 0 ? Status.DOWN : Status.UP;
+                    store.recordCheck(check("e" + entity, status, 5 + (round * 7L + entity) % 300),
+                            state("e" + entity, Status.UP, round, 0));
+                }
+                if (round % 96 == 0) {
+                    store.recordTransition(new Transition(0, "e" + day % 10, Status.UP, Status.DOWN, clock.instant(), "refused",
+                            List.of()), state("e" + day % 10, Status.DOWN, round, 1));
+                }
+                clock.advance(Duration.ofMinutes(5));
+            }
+            store.prune(clock.instant());
+            if (day % 5 == 0) {
+                pages.put(day, rows("PRAGMA page_count"));
+            }
+        }
+
+        long settled = pages.get(10);
+        assertThat(pages.tailMap(15)).as("database pages by day, once every window is full (day 10: %d)", settled)
+                .allSatisfy((day, count) -> assertThat(count).isLessThanOrEqualTo(settled + settled / 10));
+        assertThat(pages.get(5)).as("the windows were still filling at day 5").isLessThan(settled);
+    }
+
+    @Test
     void a_removed_entity_is_kept_within_retention_and_resumed_when_it_returns() throws Exception {
         open();
         store.recordCheck(check("old", Status.UP, 5), state("old", Status.UP, 500, 2));
