@@ -177,39 +177,6 @@ class SqliteStoreTest {
     }
 
     @Test
-    void the_file_stops_growing_once_its_history_windows_are_full() throws Exception {
-        // Every window at once in seconds: 10 entities every 5 minutes for 40 simulated days, with a
-        // 7-day retention. Raw results are capped per entity, minute buckets kept 48 h, hour buckets
-        // and transitions for the retention: from day 8 the file must hold still. (bench/ StoreSize
-        // measures the real scale: 1,000 entities every 30 s for 30 days.)
-        store = new SqliteStore(directory.resolve("topowatch.db"), clock, Duration.ofDays(7), 10);
-        var pages = new java.util.TreeMap<Integer, Long>();
-        for (int day = 1; day <= 40; day++) {
-            for (int round = 0; round < 288; round++) {
-                for (int entity = 0; entity < 10; entity++) {
-                    var status = (round + entity) % 50 == 0 ? Status.DOWN : Status.UP;
-                    store.recordCheck(check("e" + entity, status, 5 + (round * 7L + entity) % 300),
-                            state("e" + entity, Status.UP, round, 0));
-                }
-                if (round % 96 == 0) {
-                    store.recordTransition(new Transition(0, "e" + day % 10, Status.UP, Status.DOWN, clock.instant(), "refused",
-                            List.of()), state("e" + day % 10, Status.DOWN, round, 1));
-                }
-                clock.advance(Duration.ofMinutes(5));
-            }
-            store.prune(clock.instant());
-            if (day % 5 == 0) {
-                pages.put(day, rows("PRAGMA page_count"));
-            }
-        }
-
-        long settled = pages.get(10);
-        assertThat(pages.tailMap(15)).as("database pages by day, once every window is full (day 10: %d)", settled)
-                .allSatisfy((day, count) -> assertThat(count).isLessThanOrEqualTo(settled + settled / 10));
-        assertThat(pages.get(5)).as("the windows were still filling at day 5").isLessThan(settled);
-    }
-
-    @Test
     void a_removed_entity_is_kept_within_retention_and_resumed_when_it_returns() throws Exception {
         open();
         store.recordCheck(check("old", Status.UP, 5), state("old", Status.UP, 500, 2));
