@@ -48,13 +48,14 @@ public final class App implements AutoCloseable {
         var stream = new StatusStream(engine, dependencies.topologyInfo(), dependencies.store()::health, json);
         var openApi = new OpenApiController();
         var routes = new RouteTable();
+        var boardFiles = BoardFiles.load();
         var javalin = Javalin.create(config -> {
             routes.bind(config.routes);
             config.jsonMapper(new JavalinJackson(json, false));
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 64 * 1024;
-            // The board page: static files from the frontend module, served from the jar.
-            config.staticFiles.add("/topowatch/board", io.javalin.http.staticfiles.Location.CLASSPATH);
+            // The board page: the frontend module's files, from memory.
+            boardFiles.register(config.routes);
             config.routes.before(SecurityHeaders::apply);
             config.routes.before("/api/*", access::requireReadUnlessWrite);
             config.routes.before("/metrics", access::requireRead);
