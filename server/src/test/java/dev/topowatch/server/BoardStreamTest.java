@@ -52,6 +52,17 @@ class BoardStreamTest {
     }
 
     @Test
+    void a_client_that_does_not_ask_for_an_event_stream_is_told_what_to_send() throws Exception {
+        for (var accept : new String[] {"*/*", "application/json"}) {
+            var answer = harness.get("/api/stream", "Accept", accept);
+
+            assertThat(answer.statusCode()).as(accept).isEqualTo(406);
+            assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+            assertThat(answer.body()).contains("\"error\":\"not_acceptable\"").contains("Accept: text/event-stream");
+        }
+    }
+
+    @Test
     void a_client_gets_a_snapshot_then_the_change_when_a_target_goes_down() throws Exception {
         harness.awaitStatus("web", "up");
         try (var stream = new SseClient(harness.uri("/api/stream"), null)) {

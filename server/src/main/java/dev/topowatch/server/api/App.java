@@ -58,6 +58,7 @@ public final class App implements AutoCloseable {
             boardFiles.register(config.routes);
             config.routes.before(SecurityHeaders::apply);
             config.routes.before("/api/*", access::requireReadUnlessWrite);
+            config.routes.before("/api/stream", App::requireEventStream);
             config.routes.before("/metrics", access::requireRead);
             config.routes.before("/diagram*", access::requireRead);
             config.routes.before("/badge/*", access::requireRead);
@@ -104,6 +105,18 @@ public final class App implements AutoCloseable {
             config.routes.error(405, context -> error(context, 405, "method_not_allowed", context.method() + " is not allowed on " + context.path()));
         });
         return new App(javalin, stream, routes);
+    }
+
+    /**
+     * Javalin streams only to a client that asks for {@code text/event-stream}; anything else (curl's
+     * {@code *}{@code /*}) got an empty 200. Say instead what to send.
+     */
+    private static void requireEventStream(Context context) {
+        var accept = context.header("Accept");
+        if (context.method() == io.javalin.http.HandlerType.GET && (accept == null || !accept.contains("text/event-stream"))) {
+            throw new ApiError(406, "not_acceptable",
+                    "this is a Server-Sent Events stream: send 'Accept: text/event-stream' (EventSource does; curl -N -H 'Accept: text/event-stream' ...)");
+        }
     }
 
     private static void error(Context context, int status, String error, String detail) {
