@@ -16,10 +16,13 @@ public final class ConfigText {
 
     private final String template;
     private final String value;
+    /** Worked out once: checks put it in every result, and masking is two regular expressions. */
+    private final String display;
 
     private ConfigText(String template, String value) {
         this.template = Objects.requireNonNull(template, "template");
         this.value = Objects.requireNonNull(value, "value");
+        this.display = masked(template);
     }
 
     /** A text as written in the file ({@code template}) and as expanded from the environment ({@code value}). */
@@ -55,6 +58,10 @@ public final class ConfigText {
     /** The display form: as written, {@code ${VAR}} unexpanded, passwords in URLs masked. */
     @Override
     public String toString() {
+        return display;
+    }
+
+    private static String masked(String template) {
         var masked = URL_PASSWORD.matcher(template).replaceAll("$1******$3");
         return PASSWORD_PARAMETER.matcher(masked).replaceAll("$1******");
     }

@@ -9,6 +9,7 @@ import dev.topowatch.checkers.internal.Failures;
 import dev.topowatch.checkers.internal.Redactor;
 import dev.topowatch.checkers.internal.Stopwatch;
 import dev.topowatch.topology.Entity;
+import dev.topowatch.topology.Status;
 import dev.topowatch.topology.check.HttpCheck;
 import dev.topowatch.topology.check.HttpExpectation;
 import dev.topowatch.topology.check.StatusPattern;
@@ -26,10 +27,14 @@ import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -58,6 +63,11 @@ public final class HttpChecker implements Checker {
     private final Clock clock;
     /** Indexed by [followRedirects][insecure]; all four share the one client's pool and dispatcher. */
     private final OkHttpClient[][] clients = new OkHttpClient[2][2];
+    /**
+     * Each entity's request, built once: parsing its URL and headers on every check was a tenth of a
+     * probe's CPU. Weak keys, so that an entity dropped from the topology takes its request with it.
+     */
+    private final Map<HttpCheck, Request> requests = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * @param shared the client whose connection pool every check uses; its trust is the default for
@@ -91,7 +101,8 @@ public final class HttpChecker implements Checker {
         Request request;
         var certificate = new PeerCertificate();
         try {
-            request = request(http).newBuilder().tag(PeerCertificate.class, certificate).build();
+            request = requests.computeIfAbsent(http, HttpChecker::request).newBuilder()
+                    .tag(PeerCertificate.class, certificate).build();
         } catch (IllegalArgumentException invalid) {
             return CheckResult.down(watch.at(), watch.elapsed(), "cannot build the request: " + Redactor.forEntity(entity).clean(invalid.getMessage()))
                     .withDetail("url", http.url().toString());
@@ -108,7 +119,7 @@ public final class HttpChecker implements Checker {
                 // connection instead, so that a check reads at most BODY_CAP of what it is sent.
                 call.cancel();
             }
-            return result.withDetail("url", http.url().toString());
+            return result;
         } catch (IOException | RuntimeException failure) {
             return CheckResult.down(watch.at(), watch.elapsed(), Failures.describe(failure, timeout, Redactor.forEntity(entity)))
                     .withDetail("url", http.url().toString());
@@ -167,7 +178,8 @@ public final class HttpChecker implements Checker {
     private CheckResult judge(HttpCheck http, Response response, PeerCertificate certificate, Body body,
                               Duration latency, Stopwatch watch, Duration timeout) {
         var expect = http.expect();
-        var details = new LinkedHashMap<String, String>();
+        var details = new HashMap<String, String>();
+        details.put("url", http.url().toString());
         details.put("http_status", Integer.toString(response.code()));
         var captured = new LinkedHashMap<String, String>();
         JsonNode json = null;
@@ -196,24 +208,14 @@ public final class HttpChecker implements Checker {
         }
 
         var hardFailure = hardFailure(expect, response.code(), body, json, jsonError, watch, timeout);
-        CheckResult result;
-        if (hardFailure != null) {
-            result = CheckResult.down(watch.at(), latency, hardFailure);
-        } else {
-            var softFailure = softFailure(expect, latency, certificateLeft);
-            result = softFailure == null
-                    ? CheckResult.up(watch.at(), latency)
-                    : CheckResult.degraded(watch.at(), latency, softFailure);
-        }
-        for (var detail : details.entrySet()) {
-            result = result.withDetail(detail.getKey(), detail.getValue());
-        }
-        return result.withExtra(captured);
+        var softFailure = hardFailure == null ? softFailure(expect, latency, certificateLeft) : null;
+        var status = hardFailure != null ? Status.DOWN : softFailure != null ? Status.DEGRADED : Status.UP;
+        return new CheckResult(status, latency, watch.at(), hardFailure != null ? hardFailure : softFailure, details, captured);
     }
 
     private static String hardFailure(HttpExpectation expect, int code, Body body, JsonNode json, String jsonError,
                                       Stopwatch watch, Duration timeout) {
-        if (expect.status().stream().noneMatch(pattern -> pattern.matches(code))) {
+        if (!anyMatches(expect.status(), code)) {
             return "expected status " + expect.status().stream().map(StatusPattern::toString)
                     .collect(Collectors.joining(" or ")) + ", got " + code;
         }
@@ -246,6 +248,16 @@ public final class HttpChecker implements Checker {
             }
         }
         return null;
+    }
+
+    /** A loop, not a stream: this runs on every check. */
+    private static boolean anyMatches(List<StatusPattern> patterns, int code) {
+        for (var pattern : patterns) {
+            if (pattern.matches(code)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String softFailure(HttpExpectation expect, Duration latency, Duration certificateLeft) {

@@ -110,6 +110,19 @@ class HttpCheckerTest {
     }
 
     @Test
+    void an_entity_edited_to_a_new_url_is_checked_there_not_at_the_url_it_had() {
+        // The checker keeps each entity's built request: an edit (a reload) must not be served the old one.
+        var before = checker.check(entity("svc", EntityType.API, get(server.url("/ok"))), TIMEOUT);
+        var after = checker.check(entity("svc", EntityType.API, get(server.url("/unavailable"))), TIMEOUT);
+        var again = checker.check(entity("svc", EntityType.API, get(server.url("/ok"))), TIMEOUT);
+
+        assertThat(before.status()).isEqualTo(Status.UP);
+        assertThat(after.status()).isEqualTo(Status.DOWN);
+        assertThat(after.details()).containsEntry("url", server.url("/unavailable"));
+        assertThat(again.status()).isEqualTo(Status.UP);
+    }
+
+    @Test
     void answering_503_is_down_and_says_which_status_was_expected() {
         var result = check(get(server.url("/unavailable")));
 

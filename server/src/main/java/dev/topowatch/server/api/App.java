@@ -6,6 +6,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.LowResourceMonitor;
+import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +56,7 @@ public final class App implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(json, false));
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 64 * 1024;
+            config.jetty.modifyServer(App::checkResourcesLessOften);
             // The board page: the frontend module's files, from memory.
             boardFiles.register(config.routes);
             config.routes.before(SecurityHeaders::apply);
@@ -105,6 +108,18 @@ public final class App implements AutoCloseable {
             config.routes.error(405, context -> error(context, 405, "method_not_allowed", context.method() + " is not allowed on " + context.path()));
         });
         return new App(javalin, stream, routes);
+    }
+
+    /**
+     * Javalin's server looks for exhausted threads once a second: on an idle board, the last
+     * once-a-second wake-up of the whole process. Every ten seconds is soon enough to shorten idle
+     * timeouts under a flood of connections.
+     */
+    private static void checkResourcesLessOften(Server server) {
+        var monitor = server.getBean(LowResourceMonitor.class);
+        if (monitor != null) {
+            monitor.setPeriod(10_000);
+        }
     }
 
     /**
