@@ -3,6 +3,7 @@ package dev.topowatch.topology.load;
 import dev.topowatch.topology.AlertEvent;
 import dev.topowatch.topology.Alerts;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,9 +77,28 @@ final class AlertsReader {
         map.rejectUnknown(TELEGRAM_KEYS, " in alerts.telegram");
         map.require("bot_token", "chat_id");
         Urls.check(map, "api_url", Set.of("http", "https"));
+        rejectPath(map, "api_url");
         Urls.check(map, "proxy", Set.of("http", "https", "socks5"));
         var chats = map.scalars("chat_id", true).stream().map(Scalar::value).map(String::strip).toList();
         return new Alerts.Telegram(map.secret("bot_token"), chats, map.text("api_url"), map.text("proxy"), events(map));
+    }
+
+    /**
+     * The Bot API client puts {@code /bot<token>/method} at the server's root and keeps only the
+     * scheme, host and port of {@code api_url}: a path would be dropped without a word, and every
+     * alert would go to the wrong place.
+     */
+    private static void rejectPath(YamlMap map, String key) {
+        var scalar = map.scalar(key);
+        if (scalar == null || Urls.problem(scalar.value(), Set.of("http", "https")).isPresent()) {
+            return;
+        }
+        var uri = URI.create(scalar.value().strip());
+        var path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        if (!path.isEmpty() && !path.equals("/") || uri.getRawQuery() != null) {
+            map.error(scalar.node(), map.field(key) + " takes a scheme, host and port only (the Bot API's paths start at the"
+                    + " server's root), not a path or query " + scalar.shown());
+        }
     }
 
     private static Alerts.Webhook webhook(YamlMap map) {
