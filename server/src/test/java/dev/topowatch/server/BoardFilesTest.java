@@ -53,6 +53,19 @@ class BoardFilesTest {
     }
 
     @Test
+    void head_answers_as_get_would_without_the_body() throws Exception {
+        var page = harness.send("HEAD", "/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.headers().firstValue("ETag")).isPresent();
+        assertThat(page.body()).isEmpty();
+
+        assertThat(harness.send("HEAD", "/api/entities/web").statusCode()).isEqualTo(200);
+        assertThat(harness.send("HEAD", "/api/entities/nope").statusCode()).isEqualTo(404);
+        assertThat(harness.send("HEAD", "/nothing.js").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void an_unchanged_file_is_not_sent_again() throws Exception {
         var first = harness.get("/board.js");
         var etag = first.headers().firstValue("ETag").orElseThrow();

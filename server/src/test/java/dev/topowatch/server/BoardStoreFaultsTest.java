@@ -38,6 +38,7 @@ class BoardStoreFaultsTest {
                 var ready = harness.get("/health/ready");
                 assertThat(ready.statusCode()).isEqualTo(503);
                 assertThat(ready.body()).contains("locked");
+                assertThat(harness.send("HEAD", "/health/ready").statusCode()).as("a monitor's HEAD probe").isEqualTo(503);
 
                 var checkedBefore = Instant.parse(harness.json("/api/entities/db").get("lastcheck").asText());
                 harness.awaitEntity("db", db -> Instant.parse(db.get("lastcheck").asText()).isAfter(checkedBefore.plusSeconds(1)));
@@ -46,6 +47,7 @@ class BoardStoreFaultsTest {
 
             await(harness, json -> json.get("store").get("writable").asBoolean());
             assertThat(harness.get("/health/ready").statusCode()).isEqualTo(200);
+            assertThat(harness.send("HEAD", "/health/ready").statusCode()).isEqualTo(200);
             long inMemory = harness.json("/api/entities/db").get("fail_count").asLong();
             harness.board.close();
             try (var reader = DriverManager.getConnection("jdbc:sqlite:" + harness.database);

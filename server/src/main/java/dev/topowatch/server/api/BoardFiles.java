@@ -2,6 +2,7 @@ package dev.topowatch.server.api;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,8 +54,14 @@ final class BoardFiles {
 
     /** {@code /} and {@code /index.html} are the page; every other file is at {@code /NAME}. */
     void register(RoutesConfig routes) {
-        routes.get("/", context -> serve(context, files.get("index.html")));
-        files.forEach((name, file) -> routes.get("/" + name, context -> serve(context, file)));
+        Handler index = context -> serve(context, files.get("index.html"));
+        routes.get("/", index);
+        RouteTable.headAsGet(routes, "/", index);
+        files.forEach((name, file) -> {
+            Handler serveFile = context -> serve(context, file);
+            routes.get("/" + name, serveFile);
+            RouteTable.headAsGet(routes, "/" + name, serveFile);
+        });
     }
 
     /** Revalidated on every load (no-cache with an ETag): a new version of the board is seen at once. */

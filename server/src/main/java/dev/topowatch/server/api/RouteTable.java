@@ -17,9 +17,21 @@ final class RouteTable {
         this.routes = routes;
     }
 
+    /** Also answers HEAD with the GET handler's status and headers (see {@link #headAsGet}). */
     void get(String path, Handler handler) {
         described.add("GET " + path);
         routes.get(path, handler);
+        headAsGet(routes, path, handler);
+    }
+
+    /**
+     * Javalin answers HEAD on a GET route with an empty 200 without running the handler: a monitor
+     * probing {@code HEAD /health/ready} heard "ready" from a board that was not, and
+     * {@code HEAD /api/entities/nope} got 200. Running the GET handler gives the true status and
+     * headers; Jetty sends no body for HEAD.
+     */
+    static void headAsGet(RoutesConfig routes, String path, Handler handler) {
+        routes.head(path, handler);
     }
 
     void post(String path, Handler handler) {
