@@ -48,6 +48,8 @@ public final class Board implements AutoCloseable {
     static final Duration RELOAD_POLL = Duration.ofSeconds(5);
     static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
     static final Duration MAINTENANCE_IDLE_TICK = Duration.ofMinutes(1);
+    /** While a window is open: its end shows within a second. */
+    private static final Duration MAINTENANCE_OPEN_TICK = Duration.ofSeconds(1);
 
     private final Store store;
     private final StatusEngine engine;
@@ -93,10 +95,10 @@ public final class Board implements AutoCloseable {
         this.watcher = new FileWatcher(file, RELOAD_DEBOUNCE, RELOAD_POLL, reloader::reload);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> Thread.ofPlatform()
                 .name("board-housekeeping").daemon().unstarted(runnable));
-        armMaintenanceTick(Duration.ofSeconds(1));
+        armMaintenanceTick(MAINTENANCE_OPEN_TICK);
         engine.addListener((transitions, impact, snapshot) -> {
             if (transitions.stream().anyMatch(transition -> transition.to() == Status.MAINTENANCE)) {
-                armMaintenanceTick(Duration.ofSeconds(1));
+                armMaintenanceTick(MAINTENANCE_OPEN_TICK);
             }
         });
         housekeeping.scheduleWithFixedDelay(() -> store.prune(clock.instant()),
@@ -114,7 +116,7 @@ public final class Board implements AutoCloseable {
             maintenanceTick = null;
         }
         engine.tick();
-        armMaintenanceTick(engine.maintenanceWindows().isEmpty() ? MAINTENANCE_IDLE_TICK : Duration.ofSeconds(1));
+        armMaintenanceTick(engine.maintenanceWindows().isEmpty() ? MAINTENANCE_IDLE_TICK : MAINTENANCE_OPEN_TICK);
     }
 
     /** Called with the engine's lock held (a listener): takes only its own. */

@@ -26,13 +26,17 @@ public final class BoxText implements BoxSizer {
      * when there are more, three keys and a line saying how many more the tooltip holds.
      */
     public static List<String> extraKeys(Entity entity) {
-        var keys = allExtraKeys(entity);
-        return keys.size() <= MAX_EXTRA_LINES ? keys : keys.subList(0, MAX_EXTRA_LINES - 1);
+        return shown(allExtraKeys(entity));
     }
 
     /** How many extra keys the box leaves to its tooltip (none, or at least two). */
     public static int hiddenExtras(Entity entity) {
-        return allExtraKeys(entity).size() - extraKeys(entity).size();
+        var keys = allExtraKeys(entity);
+        return keys.size() - shown(keys).size();
+    }
+
+    private static List<String> shown(List<String> keys) {
+        return keys.size() <= MAX_EXTRA_LINES ? keys : keys.subList(0, MAX_EXTRA_LINES - 1);
     }
 
     static String hiddenExtrasLine(int hidden) {
@@ -57,11 +61,13 @@ public final class BoxText implements BoxSizer {
     @Override
     public Size size(Entity entity) {
         int widest = Math.max(entity.name().length() + 2, Math.max(kindLine(entity).length(), 24));
-        for (var key : extraKeys(entity)) {
+        var all = allExtraKeys(entity);
+        var shown = shown(all);
+        for (var key : shown) {
             widest = Math.max(widest, Math.min(MAX_LINE, key.length() + 12));
         }
         double width = Math.max(150, Math.min(280, 20 + CHARACTER * Math.min(widest, 36)));
-        int extraLines = extraKeys(entity).size() + (hiddenExtras(entity) > 0 ? 1 : 0);
+        int extraLines = shown.size() + (all.size() > shown.size() ? 1 : 0);
         double height = TOP + 2 * LINE + LINE * extraLines + 12;
         return new Size(width, height);
     }
