@@ -17,4 +17,8 @@ public interface Checker {
      * or not, is a {@code down} result that says why in one line.
      */
     CheckResult check(Entity entity, Duration timeout);
+
+    /** {@code entity} is no longer checked by this checker: drop anything kept for it. */
+    default void forget(String entity) {
+    }
 }

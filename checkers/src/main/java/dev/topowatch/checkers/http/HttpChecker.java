@@ -27,14 +27,13 @@ import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -65,9 +64,10 @@ public final class HttpChecker implements Checker {
     private final OkHttpClient[][] clients = new OkHttpClient[2][2];
     /**
      * Each entity's request, built once: parsing its URL and headers on every check was a tenth of a
-     * probe's CPU. Weak keys, so that an entity dropped from the topology takes its request with it.
+     * probe's CPU. Kept by entity name and matched to the entity's spec by identity (an edit brings a
+     * new spec): a record's deep hashCode and equals on every check cost as much as the building.
      */
-    private final Map<HttpCheck, Request> requests = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<String, Prepared> requests = new ConcurrentHashMap<>();
 
     /**
      * @param shared the client whose connection pool every check uses; its trust is the default for
@@ -101,8 +101,7 @@ public final class HttpChecker implements Checker {
         Request request;
         var certificate = new PeerCertificate();
         try {
-            request = requests.computeIfAbsent(http, HttpChecker::request).newBuilder()
-                    .tag(PeerCertificate.class, certificate).build();
+            request = prepared(entity.name(), http).newBuilder().tag(PeerCertificate.class, certificate).build();
         } catch (IllegalArgumentException invalid) {
             return CheckResult.down(watch.at(), watch.elapsed(), "cannot build the request: " + Redactor.forEntity(entity).clean(invalid.getMessage()))
                     .withDetail("url", http.url().toString());
@@ -124,6 +123,23 @@ public final class HttpChecker implements Checker {
             return CheckResult.down(watch.at(), watch.elapsed(), Failures.describe(failure, timeout, Redactor.forEntity(entity)))
                     .withDetail("url", http.url().toString());
         }
+    }
+
+    @Override
+    public void forget(String entity) {
+        requests.remove(entity);
+    }
+
+    private Request prepared(String entity, HttpCheck http) {
+        var prepared = requests.get(entity);
+        if (prepared == null || prepared.spec() != http) {
+            prepared = new Prepared(http, request(http));
+            requests.put(entity, prepared);
+        }
+        return prepared.request();
+    }
+
+    private record Prepared(HttpCheck spec, Request request) {
     }
 
     private static Request request(HttpCheck http) {

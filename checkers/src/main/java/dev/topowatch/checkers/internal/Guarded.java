@@ -41,4 +41,9 @@ public record Guarded(Checker checker, Clock clock) implements Checker {
                     Failures.unexpected(failure, Redactor.forEntity(entity)));
         }
     }
+
+    @Override
+    public void forget(String entity) {
+        checker.forget(entity);
+    }
 }

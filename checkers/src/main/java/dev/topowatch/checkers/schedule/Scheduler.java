@@ -203,6 +203,9 @@ public final class Scheduler implements AutoCloseable {
                 if (!slot.removed && entity.equals(slot.entity)) {
                     return true;
                 }
+                if (slot.checker != null && slot.checker != checker) {
+                    slot.checker.forget(entity.name());
+                }
                 slot.removed = false;
                 slot.generation++;
                 slot.entity = entity;
@@ -235,6 +238,9 @@ public final class Scheduler implements AutoCloseable {
             slot.removed = true;
             slot.generation++;
             slot.last = null;
+            if (slot.checker != null) {
+                slot.checker.forget(name);
+            }
             if (slot.ticks != null) {
                 slot.ticks.cancel(false);
                 slot.ticks = null;

@@ -2,6 +2,7 @@ package dev.topowatch.checkers.schedule;
 
 import dev.topowatch.checkers.CheckResult;
 import dev.topowatch.checkers.Checker;
+import dev.topowatch.checkers.command.CommandChecker;
 import dev.topowatch.checkers.http.HttpChecker;
 import dev.topowatch.checkers.support.MutableClock;
 import dev.topowatch.checkers.support.RawServer;
@@ -234,6 +235,32 @@ class SchedulerTest {
         assertThat(outcomesOf("db")).hasSize(afterRemoval);
         assertThat(scheduler.scheduledNames()).isEmpty();
         assertThat(scheduler.lastResult("db")).isEmpty();
+    }
+
+    @Test
+    void a_checker_is_told_to_forget_an_entity_removed_or_moved_to_another_checker() {
+        var forgotten = new CopyOnWriteArrayList<String>();
+        var tcp = new TcpChecker(clock);
+        var remembering = new Checker() {
+            @Override
+            public CheckResult check(Entity entity, Duration timeout) {
+                return tcp.check(entity, timeout);
+            }
+
+            @Override
+            public void forget(String entity) {
+                forgotten.add(entity);
+            }
+        };
+        var scheduler = scheduler(Map.of(EntityType.TCP, remembering, EntityType.COMMAND, new CommandChecker(clock)));
+        scheduler.replaceAll(List.of(tcp("gone", listening.getLocalPort(), Duration.ofHours(1), SHORT),
+                tcp("moved", listening.getLocalPort(), Duration.ofHours(1), SHORT),
+                tcp("kept", listening.getLocalPort(), Duration.ofHours(1), SHORT)));
+
+        scheduler.replaceAll(List.of(probedBy("moved", Duration.ofHours(1), SHORT),
+                tcp("kept", listening.getLocalPort(), Duration.ofMinutes(30), SHORT)));
+
+        assertThat(forgotten).containsExactlyInAnyOrder("gone", "moved");
     }
 
     @Test
