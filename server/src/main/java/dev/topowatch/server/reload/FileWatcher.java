@@ -118,7 +118,6 @@ public final class FileWatcher implements AutoCloseable {
             if (now != null && now.equals(lastStamp)) {
                 return;
             }
-            lastStamp = now;
         }
         checkNow();
     }
@@ -139,6 +138,8 @@ public final class FileWatcher implements AutoCloseable {
     /** Compares the content with the last seen and calls back when it differs. */
     private void checkNow() {
         try {
+            // Stat before reading: an edit in between moves the stamp, and the next poll reads again.
+            var stamp = stamp();
             byte[] now = hash();
             if (now == null) {
                 return;
@@ -147,6 +148,7 @@ public final class FileWatcher implements AutoCloseable {
             synchronized (this) {
                 changed = !Arrays.equals(now, lastHash);
                 lastHash = now;
+                lastStamp = stamp;
             }
             if (changed) {
                 onChange.run();
