@@ -2,11 +2,10 @@ package dev.topowatch.diagram;
 
 import dev.topowatch.diagram.layout.BoxSizer;
 import dev.topowatch.diagram.layout.DiagramGraph;
-import dev.topowatch.diagram.layout.DotLayoutEngine;
-import dev.topowatch.diagram.layout.ElkLayoutEngine;
 import dev.topowatch.diagram.layout.GridLayoutEngine;
 import dev.topowatch.diagram.layout.Layout;
 import dev.topowatch.diagram.layout.LayoutEngine;
+import dev.topowatch.diagram.layout.LayoutEngines;
 import dev.topowatch.diagram.svg.BoxText;
 import dev.topowatch.diagram.svg.SvgRenderer;
 import dev.topowatch.diagram.svg.SvgTemplate;
@@ -172,23 +171,9 @@ public final class DiagramService implements AutoCloseable {
         return previous.nodes().equals(next.nodes()) && previous.clusters().equals(next.clusters()) && previous.edges().equals(next.edges());
     }
 
-    /**
-     * {@code auto}: Graphviz's {@code dot} when it is installed, else ELK, so a fresh machine needs
-     * nothing. {@code dot} without the binary, and {@code smetana} (not built), fall back to ELK with a
-     * warning. The name served says which ran.
-     */
+    /** The engine for a {@code board.layout} setting: see {@link LayoutEngines}. */
     public static LayoutEngine engine(Board.Layout preference) {
-        var dot = DotLayoutEngine.find();
-        return switch (preference) {
-            case ELK -> new ElkLayoutEngine();
-            case AUTO -> dot.<LayoutEngine>map(DotLayoutEngine::new).orElseGet(ElkLayoutEngine::new);
-            case DOT, SMETANA -> {
-                if (preference == Board.Layout.SMETANA || dot.isEmpty()) {
-                    LOG.warn("layout {} is not available here; laying out with elk", preference.name().toLowerCase(java.util.Locale.ROOT));
-                }
-                yield preference == Board.Layout.DOT && dot.isPresent() ? new DotLayoutEngine(dot.get()) : new ElkLayoutEngine();
-            }
-        };
+        return LayoutEngines.forPreference(preference);
     }
 
     @Override
