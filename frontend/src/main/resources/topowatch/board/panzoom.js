@@ -1,7 +1,11 @@
 // Pan and zoom by changing the SVG's viewBox: mouse drag and wheel, two-finger pinch, keyboard.
+// Every change of view is reported (onChange), so that the page can open tiles as they grow readable.
+const MAX_SCALE = 1.25;
+
 export class PanZoom {
-  constructor(stage) {
+  constructor(stage, onChange) {
     this.stage = stage;
+    this.onChange = onChange || (() => {});
     this.svg = null;
     this.home = null;
     this.pointers = new Map();
@@ -14,15 +18,19 @@ export class PanZoom {
     stage.addEventListener('keydown', (event) => this.onKey(event));
   }
 
-  /** A new SVG: keep the view when asked (a reload of the topology), else fit it. */
+  /** A new SVG: keep the view when asked (a reload of the same picture), else fit it. */
   attach(svg, keepView) {
     const previous = this.view;
     this.svg = svg;
     const box = svg.viewBox.baseVal;
-    this.home = { x: box.x, y: box.y, width: box.width, height: box.height };
     svg.removeAttribute('width');
     svg.removeAttribute('height');
     svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
+    // A small drawing is not blown up past MAX_SCALE: its home view is the window at that scale.
+    const stage = this.stage.getBoundingClientRect();
+    const width = Math.max(box.width, stage.width / MAX_SCALE);
+    const height = Math.max(box.height, stage.height / MAX_SCALE);
+    this.home = { x: box.x - (width - box.width) / 2, y: box.y - (height - box.height) / 2, width, height };
     if (keepView && previous) this.set(previous); else this.fit();
   }
 
@@ -34,6 +42,15 @@ export class PanZoom {
 
   set(view) {
     this.svg.setAttribute('viewBox', `${view.x} ${view.y} ${view.width} ${view.height}`);
+    this.onChange();
+  }
+
+  /** Window pixels per drawing unit, as shown now. */
+  scale() {
+    if (!this.svg) return 1;
+    const rect = this.svg.getBoundingClientRect();
+    const view = this.view;
+    return Math.min(rect.width / view.width, rect.height / view.height);
   }
 
   fit() { if (this.svg) this.set(this.home); }
@@ -47,7 +64,8 @@ export class PanZoom {
     const rect = this.svg.getBoundingClientRect();
     const px = clientX === undefined ? 0.5 : (clientX - rect.left) / rect.width;
     const py = clientY === undefined ? 0.5 : (clientY - rect.top) / rect.height;
-    const width = Math.min(Math.max(view.width / factor, this.home.width / 40), this.home.width * 8);
+    const closest = Math.min(this.home.width / 60, rect.width / 3);
+    const width = Math.min(Math.max(view.width / factor, closest), this.home.width * 4);
     const height = width * view.height / view.width;
     this.set({ x: view.x + (view.width - width) * px, y: view.y + (view.height - height) * py, width, height });
   }
@@ -60,11 +78,13 @@ export class PanZoom {
     this.set({ ...view, x: view.x - dx * scale, y: view.y - dy * scale });
   }
 
-  /** Bring a region (SVG coordinates) into view. */
+  /** Bring a region (drawing coordinates) into view, as large as fits but not beyond MAX_SCALE. */
   show(box) {
-    const margin = 80;
-    const width = Math.max(box.width + 2 * margin, this.home.width / 6);
-    const height = width * this.view.height / this.view.width;
+    const rect = this.svg.getBoundingClientRect();
+    const margin = 1.15;
+    const scale = Math.min(MAX_SCALE, rect.width / (box.width * margin), rect.height / (box.height * margin));
+    const width = rect.width / scale;
+    const height = rect.height / scale;
     this.set({ x: box.x + box.width / 2 - width / 2, y: box.y + box.height / 2 - height / 2, width, height });
   }
 

@@ -1,16 +1,20 @@
 package dev.topowatch.diagram;
 
-import dev.topowatch.diagram.layout.BoxSizer;
 import dev.topowatch.diagram.layout.DiagramGraph;
 import dev.topowatch.diagram.layout.GridLayoutEngine;
 import dev.topowatch.diagram.layout.Layout;
 import dev.topowatch.diagram.layout.LayoutEngine;
 import dev.topowatch.diagram.layout.LayoutEngines;
+import dev.topowatch.diagram.overview.OverviewLayout;
+import dev.topowatch.diagram.overview.OverviewRenderer;
+import dev.topowatch.diagram.overview.TileGraph;
+import dev.topowatch.diagram.overview.TileInterior;
+import dev.topowatch.diagram.png.PngRenderer;
 import dev.topowatch.diagram.svg.BoxText;
 import dev.topowatch.diagram.svg.SvgRenderer;
 import dev.topowatch.diagram.svg.SvgTemplate;
-import dev.topowatch.diagram.svg.Theme;
 import dev.topowatch.topology.Board;
+import dev.topowatch.topology.Status;
 import dev.topowatch.topology.StatusSnapshot;
 import dev.topowatch.topology.Topology;
 import dev.topowatch.topology.graph.DependencyGraph;
@@ -18,8 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
-import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,109 +33,265 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The diagram of the running topology. Layout is expensive and done once per topology, off the
- * request path; until it is ready the previous layout is served when the same entities are drawn,
- * or an instant grid when they changed. Recolouring is the template's fill, per request.
+ * The pictures of the running topology. The overview, the problems view and a tile are packed tiles
+ * whose layout is linear in the topology and cached per window size; the focus and layered views go
+ * through a layout engine. Every template is cached; a status change only refills it.
  */
 public final class DiagramService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DiagramService.class);
-    private static final int FOCUS_CACHE = 32;
+    private static final int CACHED_TEMPLATES = 48;
+    private static final int CACHED_PICTURES = 8;
+    /** A closed tile makes room for at most this many problem boxes; the last says how many more there are. */
+    static final int PROBLEM_SLOTS = 4;
 
-    /** One topology, laid out, with its SVG templates per theme. */
-    private record Drawing(long version, Topology topology, DiagramGraph graph, Layout layout, Map<Theme, SvgTemplate> templates) {
+    /** One topology, cut into tiles, each tile's interior laid out once. */
+    private record Tiles(long version, Topology topology, TileGraph graph, Map<String, TileInterior> interiors) {
     }
 
-    private final BoxSizer sizer = new BoxText();
-    private final LayoutEngine grid = new GridLayoutEngine();
+    /** The layered view of one topology: the grid until the engine's layout is ready. */
+    private record Layered(long version, DiagramGraph graph, Layout layout) {
+    }
+
+    private final BoxText sizer = new BoxText();
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable ->
             Thread.ofPlatform().name("diagram-layout").daemon().unstarted(runnable));
-    private final Map<String, Drawing> focused = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<Object, SvgTemplate> templates = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Drawing> eldest) {
-            return size() > FOCUS_CACHE;
+        protected boolean removeEldestEntry(Map.Entry<Object, SvgTemplate> eldest) {
+            return size() > CACHED_TEMPLATES;
         }
     };
-    private volatile Drawing current;
-    private long version;
+    private final Map<Object, byte[]> pictures = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, byte[]> eldest) {
+            return size() > CACHED_PICTURES;
+        }
+    };
+    private volatile Tiles current;
+    private volatile Layered layered;
+    private boolean layeredRequested;
 
-    /** Takes a topology into use: drawn at once (previous layout or grid), laid out properly in the background. */
+    /** Takes a topology into use: its tiles at once; the layered layout only once someone asks for it. */
     public synchronized void update(Topology topology) {
-        long next = ++version;
-        var graph = DiagramGraph.of(topology, sizer);
-        var previous = current;
-        if (previous == null || !sameBoxes(previous.graph(), graph)) {
-            current = draw(next, topology, graph, grid.layout(graph));
-        } else {
-            current = draw(next, topology, graph, previous.layout());
+        long next = current == null ? 1 : current.version() + 1;
+        current = tiles(next, topology);
+        synchronized (templates) {
+            templates.clear();
         }
-        synchronized (focused) {
-            focused.clear();
+        if (layeredRequested) {
+            layOutInBackground(current);
         }
-        var engine = engine(topology.board().layout());
+    }
+
+    /** The picture {@code request} asks for, coloured by {@code snapshot}. */
+    public String svg(DiagramRequest request, StatusSnapshot snapshot) {
+        var tiles = current;
+        if (tiles == null) {
+            throw new IllegalStateException("no topology yet");
+        }
+        return template(tiles, request, snapshot).render(snapshot);
+    }
+
+    /**
+     * The same picture as a PNG, fitted to the request's viewport: for chat alerts and pages that take
+     * no SVG. The last few are kept per snapshot version, since an alert and its retries ask again.
+     */
+    public byte[] png(DiagramRequest request, StatusSnapshot snapshot) {
+        var key = List.of(request, snapshot.version(), current == null ? 0L : current.version());
+        synchronized (pictures) {
+            var picture = pictures.get(key);
+            if (picture != null) {
+                return picture;
+            }
+        }
+        var picture = PngRenderer.render(svg(request, snapshot), request.viewport().width(), request.viewport().height());
+        synchronized (pictures) {
+            pictures.put(key, picture);
+        }
+        return picture;
+    }
+
+    private SvgTemplate template(Tiles tiles, DiagramRequest request, StatusSnapshot snapshot) {
+        var viewport = request.viewport().rounded();
+        var title = tiles.topology().board().title();
+        return switch (request.view()) {
+            case OVERVIEW -> {
+                var slots = problemSlots(tiles.graph(), snapshot);
+                yield cached(List.of(tiles.version(), request.view(), viewport, request.theme(), slots), () ->
+                        OverviewRenderer.template(tiles.topology(), tiles.graph(),
+                                OverviewLayout.of(tiles.graph(), tiles.interiors(), slots, viewport, true), request.theme(), title, "overview"));
+            }
+            case PROBLEMS -> {
+                var shown = problems(tiles.topology(), snapshot);
+                yield cached(List.of(tiles.version(), request.view(), viewport, request.theme(), shown), () -> {
+                    var part = tiles(tiles.version(), tiles.topology(), shown);
+                    var layout = OverviewLayout.of(part.graph(), part.interiors(), problemSlots(part.graph(), snapshot), viewport, true);
+                    return OverviewRenderer.template(tiles.topology(), part.graph(), layout, request.theme(), title, "problems");
+                });
+            }
+            case TILE -> {
+                var tile = tiles.graph().tile(request.subject());
+                if (tile == null) {
+                    throw new IllegalArgumentException("no tile named '" + request.subject() + "'");
+                }
+                yield cached(List.of(tiles.version(), request.view(), request.subject(), request.theme()), () ->
+                        OverviewRenderer.detail(tiles.topology(), tiles.graph(), tile, tiles.interiors().get(tile.id()), request.theme(), title));
+            }
+            case FOCUS -> cached(List.of(tiles.version(), request.view(), request.subject(), request.depth(), request.theme()), () -> {
+                var shown = neighbourhood(tiles.topology(), request.subject(), request.depth());
+                var graph = DiagramGraph.of(tiles.topology(), shown, sizer);
+                var layout = engine(tiles.topology().board().layout()).layout(graph);
+                return SvgRenderer.template(tiles.topology(), graph, layout, request.theme(), title, "focus");
+            });
+            case LAYERED -> {
+                var drawing = layered(tiles);
+                yield cached(List.of(tiles.version(), request.view(), request.theme(), drawing.layout().engine()), () ->
+                        SvgRenderer.template(tiles.topology(), drawing.graph(), drawing.layout(), request.theme(), title, "layered"));
+            }
+        };
+    }
+
+    private SvgTemplate cached(Object key, java.util.function.Supplier<SvgTemplate> make) {
+        synchronized (templates) {
+            var template = templates.get(key);
+            if (template != null) {
+                return template;
+            }
+        }
+        var template = make.get();
+        synchronized (templates) {
+            templates.put(key, template);
+        }
+        return template;
+    }
+
+    /** Lays out and draws once, synchronously: for the command line, where there is nothing to serve meanwhile. */
+    public static String render(Topology topology, StatusSnapshot snapshot, DiagramRequest request) {
+        try (var service = once(topology, request)) {
+            return service.svg(request, snapshot);
+        }
+    }
+
+    /** The same as a PNG. */
+    public static byte[] renderPng(Topology topology, StatusSnapshot snapshot, DiagramRequest request) {
+        try (var service = once(topology, request)) {
+            return service.png(request, snapshot);
+        }
+    }
+
+    private static DiagramService once(Topology topology, DiagramRequest request) {
+        var service = new DiagramService();
+        service.current = service.tiles(1, topology);
+        if (request.view() == DiagramRequest.View.LAYERED) {
+            var graph = DiagramGraph.of(topology, service.sizer);
+            service.layered = new Layered(1, graph, engine(topology.board().layout()).layout(graph));
+        }
+        return service;
+    }
+
+    /** Whether {@code id} names a tile of the current topology (a server, or one of the two tiles that are not). */
+    public boolean hasTile(String id) {
+        var tiles = current;
+        return tiles != null && tiles.graph().tile(id) != null;
+    }
+
+    /** The engine that drew the layered view served now: "grid" until its layout is ready, "none" before it was asked for. */
+    public String engineName() {
+        var drawing = layered;
+        return drawing == null ? "none" : drawing.layout().engine();
+    }
+
+    /** Whether the layered view of the newest topology is laid out by its engine (tests wait for it). */
+    public boolean isSettled() {
+        var drawing = layered;
+        var tiles = current;
+        return drawing != null && tiles != null && drawing.version() == tiles.version()
+                && !drawing.layout().engine().equals(new GridLayoutEngine().name());
+    }
+
+    /** The engine for a {@code board.layout} setting: see {@link LayoutEngines}. */
+    public static LayoutEngine engine(Board.Layout preference) {
+        return LayoutEngines.forPreference(preference);
+    }
+
+    private Tiles tiles(long version, Topology topology) {
+        return tiles(version, topology, topology.entities().keySet());
+    }
+
+    private Tiles tiles(long version, Topology topology, Set<String> shown) {
+        var graph = TileGraph.of(topology, shown);
+        var interiors = new HashMap<String, TileInterior>();
+        for (var tile : graph.tiles()) {
+            interiors.put(tile.id(), TileInterior.of(topology, tile, graph.insideOf(tile.id()), sizer));
+        }
+        return new Tiles(version, topology, graph, interiors);
+    }
+
+    /** The layered view: the grid at once, the engine's layout from the background when it is ready. */
+    private synchronized Layered layered(Tiles tiles) {
+        layeredRequested = true;
+        var drawing = layered;
+        if (drawing == null || drawing.version() != tiles.version()) {
+            var graph = DiagramGraph.of(tiles.topology(), sizer);
+            boolean sameBoxes = drawing != null && drawing.graph().nodes().equals(graph.nodes())
+                    && drawing.graph().clusters().equals(graph.clusters()) && drawing.graph().edges().equals(graph.edges());
+            layered = new Layered(tiles.version(), graph, sameBoxes ? drawing.layout() : new GridLayoutEngine().layout(graph));
+            layOutInBackground(tiles);
+        }
+        return layered;
+    }
+
+    private void layOutInBackground(Tiles tiles) {
+        var engine = engine(tiles.topology().board().layout());
         background.submit(() -> {
             try {
                 long started = System.nanoTime();
+                var graph = DiagramGraph.of(tiles.topology(), sizer);
                 var layout = engine.layout(graph);
-                LOG.info("diagram laid out engine={} entities={} ms={}", engine.name(), topology.entities().size(),
+                LOG.info("diagram laid out engine={} entities={} ms={}", engine.name(), tiles.topology().entities().size(),
                         (System.nanoTime() - started) / 1_000_000);
-                install(next, topology, graph, layout);
+                install(tiles.version(), graph, layout);
             } catch (RuntimeException failed) {
                 LOG.warn("diagram layout failed engine={} error=\"{}\"; keeping the grid", engine.name(), failed.toString());
             }
         });
     }
 
-    private synchronized void install(long forVersion, Topology topology, DiagramGraph graph, Layout layout) {
-        if (forVersion == version) {
-            current = draw(forVersion, topology, graph, layout);
+    private synchronized void install(long version, DiagramGraph graph, Layout layout) {
+        var tiles = current;
+        if (tiles != null && tiles.version() == version) {
+            layered = new Layered(version, graph, layout);
         }
     }
 
-    /** The whole diagram, coloured by {@code snapshot}. */
-    public String svg(StatusSnapshot snapshot, Theme theme) {
-        var drawing = current;
-        if (drawing == null) {
-            throw new IllegalStateException("no topology yet");
-        }
-        return drawing.templates().get(theme).render(snapshot);
-    }
-
-    /** Only {@code entity} and what it depends on and what depends on it, {@code depth} steps away. */
-    public String focus(StatusSnapshot snapshot, Theme theme, String entity, int depth) {
-        var drawing = current;
-        var key = drawing.version() + "/" + entity + "/" + depth;
-        Drawing neighbourhood;
-        synchronized (focused) {
-            neighbourhood = focused.get(key);
-        }
-        if (neighbourhood == null) {
-            var shown = neighbourhood(drawing.topology(), entity, depth);
-            var graph = DiagramGraph.of(drawing.topology(), shown, sizer);
-            neighbourhood = draw(drawing.version(), drawing.topology(), graph, engine(drawing.topology().board().layout()).layout(graph));
-            synchronized (focused) {
-                focused.put(key, neighbourhood);
+    /** Per tile, how many problem boxes it shows now (capped): the overview's geometry depends on it. */
+    private static Map<String, Integer> problemSlots(TileGraph graph, StatusSnapshot snapshot) {
+        var slots = new java.util.TreeMap<String, Integer>();
+        for (var tile : graph.tiles()) {
+            int problems = 0;
+            for (var name : tile.summarised()) {
+                var status = snapshot.of(name).status();
+                if (status == Status.DOWN || status == Status.DEGRADED) {
+                    problems++;
+                }
+            }
+            if (problems > 0) {
+                slots.put(tile.id(), Math.min(problems, PROBLEM_SLOTS));
             }
         }
-        return neighbourhood.templates().get(theme).render(snapshot);
+        return slots;
     }
 
-    /** Lays out and draws once, synchronously: for the command line, where there is nothing to serve meanwhile. */
-    public static String render(Topology topology, StatusSnapshot snapshot, Theme theme) {
-        var graph = DiagramGraph.of(topology, new BoxText());
-        var layout = engine(topology.board().layout()).layout(graph);
-        return SvgRenderer.template(topology, graph, layout, theme, topology.board().title()).render(snapshot);
-    }
-
-    /** The engine that drew what is served now: "grid" until the real layout is ready. */
-    public String engineName() {
-        var drawing = current;
-        return drawing == null ? "none" : drawing.layout().engine();
-    }
-
-    /** Whether the layout of the newest topology is the one served (tests and the summary wait for it). */
-    public boolean isSettled() {
-        var drawing = current;
-        return drawing != null && drawing.version() == version && !drawing.layout().engine().equals(grid.name());
+    /** What the problems view shows: every entity down, blocked or degraded. */
+    private static Set<String> problems(Topology topology, StatusSnapshot snapshot) {
+        var shown = new TreeSet<String>();
+        for (var name : topology.entities().keySet()) {
+            var status = snapshot.of(name).status();
+            if (status == Status.DOWN || status == Status.BLOCKED || status == Status.DEGRADED) {
+                shown.add(name);
+            }
+        }
+        return shown;
     }
 
     private static Set<String> neighbourhood(Topology topology, String entity, int depth) {
@@ -141,7 +303,9 @@ public final class DiagramService implements AutoCloseable {
         for (int step = 0; step < depth && !frontier.isEmpty(); step++) {
             var next = new ArrayDeque<String>();
             for (var name : frontier) {
-                for (var neighbour : union(graph.dependencies(name), graph.dependents(name))) {
+                var neighbours = new ArrayList<>(graph.dependencies(name));
+                neighbours.addAll(graph.dependents(name));
+                for (var neighbour : neighbours) {
                     if (shown.add(neighbour)) {
                         next.add(neighbour);
                     }
@@ -150,30 +314,6 @@ public final class DiagramService implements AutoCloseable {
             frontier = next;
         }
         return shown;
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        var all = new TreeSet<>(a);
-        all.addAll(b);
-        return all;
-    }
-
-    private Drawing draw(long forVersion, Topology topology, DiagramGraph graph, Layout layout) {
-        var templates = new EnumMap<Theme, SvgTemplate>(Theme.class);
-        for (var theme : Theme.values()) {
-            templates.put(theme, SvgRenderer.template(topology, graph, layout, theme, topology.board().title()));
-        }
-        return new Drawing(forVersion, topology, graph, layout, templates);
-    }
-
-    /** The same boxes with the same sizes: the previous layout still fits, only the settings changed. */
-    private static boolean sameBoxes(DiagramGraph previous, DiagramGraph next) {
-        return previous.nodes().equals(next.nodes()) && previous.clusters().equals(next.clusters()) && previous.edges().equals(next.edges());
-    }
-
-    /** The engine for a {@code board.layout} setting: see {@link LayoutEngines}. */
-    public static LayoutEngine engine(Board.Layout preference) {
-        return LayoutEngines.forPreference(preference);
     }
 
     @Override

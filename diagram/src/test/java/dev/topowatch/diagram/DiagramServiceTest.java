@@ -24,33 +24,38 @@ class DiagramServiceTest {
         assertThat(service.isSettled()).isTrue();
     }
 
+    private static DiagramRequest layered(Theme theme) {
+        return new DiagramRequest(DiagramRequest.View.LAYERED, null, 0, Viewport.DEFAULT, theme);
+    }
+
     @Test
-    void a_first_topology_is_drawn_at_once_and_laid_out_properly_in_the_background() throws Exception {
+    void the_layered_view_is_drawn_at_once_and_laid_out_properly_in_the_background() throws Exception {
         var topology = Fixtures.topology(Fixtures.SHOP);
 
         service.update(topology);
-        var first = service.svg(Fixtures.snapshot(topology), Theme.LIGHT);
+        var first = service.svg(layered(Theme.LIGHT), Fixtures.snapshot(topology));
         awaitSettled();
 
         var expected = dev.topowatch.diagram.layout.DotLayoutEngine.find().isPresent() ? "dot" : "elk";
         assertThat(Svg.parse(first).getDocumentElement().getAttribute("data-engine")).isIn("grid", expected);
         assertThat(service.engineName()).isEqualTo(expected);
-        assertThat(Svg.parse(service.svg(Fixtures.snapshot(topology), Theme.DARK)).getDocumentElement().getAttribute("data-engine"))
+        assertThat(Svg.parse(service.svg(layered(Theme.DARK), Fixtures.snapshot(topology))).getDocumentElement().getAttribute("data-engine"))
                 .isEqualTo(expected);
     }
 
     @Test
-    void a_new_entity_appears_before_the_new_layout_is_ready() throws Exception {
+    void a_new_entity_appears_in_the_layered_view_before_its_new_layout_is_ready() throws Exception {
         var topology = Fixtures.topology(Fixtures.SHOP);
         service.update(topology);
+        service.svg(layered(Theme.LIGHT), Fixtures.snapshot(topology));
         awaitSettled();
 
         var bigger = Fixtures.topology(Fixtures.SHOP + "  newcomer: {type: tcp, host: 127.0.0.1, port: 9}\n");
         service.update(bigger);
 
-        assertThat(Svg.byEntity(Svg.parse(service.svg(Fixtures.snapshot(bigger), Theme.LIGHT)), "newcomer")).isNotNull();
+        assertThat(Svg.byEntity(Svg.parse(service.svg(layered(Theme.LIGHT), Fixtures.snapshot(bigger))), "newcomer")).isNotNull();
         awaitSettled();
-        assertThat(Svg.byEntity(Svg.parse(service.svg(Fixtures.snapshot(bigger), Theme.LIGHT)), "newcomer")).isNotNull();
+        assertThat(Svg.byEntity(Svg.parse(service.svg(layered(Theme.LIGHT), Fixtures.snapshot(bigger))), "newcomer")).isNotNull();
     }
 
     @Test
@@ -68,7 +73,8 @@ class DiagramServiceTest {
         var topology = Fixtures.topology(Fixtures.SHOP + "  far: {type: tcp, host: 127.0.0.1, port: 9}\n");
         service.update(topology);
 
-        var document = Svg.parse(service.focus(Fixtures.snapshot(topology), Theme.LIGHT, "db", 1));
+        var document = Svg.parse(service.svg(new DiagramRequest(DiagramRequest.View.FOCUS, "db", 1, Viewport.DEFAULT, Theme.LIGHT),
+                Fixtures.snapshot(topology)));
 
         var shown = Svg.elements(document, "g").stream().filter(g -> g.hasAttribute("data-entity"))
                 .map(g -> g.getAttribute("data-entity")).sorted().toList();

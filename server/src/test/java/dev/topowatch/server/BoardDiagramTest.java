@@ -23,7 +23,7 @@ class BoardDiagramTest {
               vps: {type: server, host: 127.0.0.1, check: none}
               db: {type: tcp, server: vps, host: 127.0.0.1, port: 1}
               api: {type: tcp, server: vps, host: 127.0.0.1, port: 2, depends_on: [db]}
-              far: {type: tcp, host: 127.0.0.1, port: 3}
+              far: {type: command, command: ["true"]}
             """;
 
     @TempDir
@@ -60,25 +60,123 @@ class BoardDiagramTest {
     }
 
     @Test
-    void the_svg_shows_live_statuses_and_names_the_layout_engine() throws Exception {
+    void the_overview_shows_live_statuses_and_each_server_as_a_tile_coloured_by_its_worst_entity() throws Exception {
         harness = BoardHarness.start(directory, TOPOLOGY);
         harness.awaitStatus("api", "blocked");
+        harness.awaitStatus("far", "up");
 
         var response = harness.get("/diagram.svg");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/svg+xml");
         var document = parse(response.body());
+        assertThat(document.getDocumentElement().getAttribute("data-view")).isEqualTo("overview");
         assertThat(statusOf(document, "entity-db")).isEqualTo("down");
         assertThat(statusOf(document, "entity-api")).isEqualTo("blocked");
-        assertThat(statusOf(document, "server-vps")).isEqualTo("up");
+        assertThat(statusOf(document, "tile-vps")).as("the server is up, but the worst on it is down").isEqualTo("down");
+        assertThat(statusOf(document, "tile-(other)")).isEqualTo("up");
+    }
+
+    @Test
+    void the_layered_view_names_its_layout_engine_once_laid_out() throws Exception {
+        harness = BoardHarness.start(directory, TOPOLOGY);
+        assertThat(parse(harness.get("/diagram.svg?view=layered").body()).getDocumentElement().getAttribute("data-view")).isEqualTo("layered");
+
         var expected = dev.topowatch.diagram.layout.DotLayoutEngine.find().isPresent() ? "dot" : "elk";
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!harness.json("/api/summary").get("topology").get("layout_engine").asText().equals(expected) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         assertThat(harness.json("/api/summary").get("topology").get("layout_engine").asText()).isEqualTo(expected);
-        assertThat(parse(harness.get("/diagram.svg?theme=dark").body()).getDocumentElement().getAttribute("data-engine")).isEqualTo(expected);
+        assertThat(parse(harness.get("/diagram.svg?view=layered&theme=dark").body()).getDocumentElement().getAttribute("data-engine"))
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void the_problems_view_draws_only_what_is_wrong() throws Exception {
+        harness = BoardHarness.start(directory, TOPOLOGY);
+        harness.awaitStatus("api", "blocked");
+        harness.awaitStatus("far", "up");
+
+        var problems = harness.get("/diagram.svg?view=problems").body();
+
+        assertThat(problems).contains("data-view=\"problems\"").contains("data-entity=\"db\"").contains("data-entity=\"api\"")
+                .doesNotContain("data-entity=\"far\"");
+        assertThat(parse(problems).getDocumentElement().getAttribute("data-problems")).isEqualTo("api:blocked db:down");
+    }
+
+    @Test
+    void a_tile_is_served_open_on_its_own_for_the_page_to_open_in_place() throws Exception {
+        harness = BoardHarness.start(directory, TOPOLOGY);
+
+        var tile = harness.get("/diagram.svg?tile=vps").body();
+
+        assertThat(tile).contains("class=\"detail\"").contains("data-entity=\"db\"").contains("data-entity=\"api\"")
+                .doesNotContain("data-entity=\"far\"");
+        assertThat(harness.get("/diagram.svg?tile=nope").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void bad_view_parameters_are_refused_naming_the_parameter() throws Exception {
+        harness = BoardHarness.start(directory, TOPOLOGY);
+
+        var view = harness.get("/diagram.svg?view=strip");
+        var width = harness.get("/diagram.png?width=5");
+
+        assertThat(view.statusCode()).isEqualTo(400);
+        assertThat(view.body()).contains("'view' must be overview, problems or layered");
+        assertThat(width.statusCode()).isEqualTo(400);
+        assertThat(width.body()).contains("'width' must be between 200 and 10000");
+    }
+
+    @Test
+    void the_png_is_the_same_picture_with_the_down_root_drawn_red_where_the_svg_has_it() throws Exception {
+        harness = BoardHarness.start(directory, TOPOLOGY);
+        harness.awaitStatus("api", "blocked");
+        harness.awaitStatus("far", "up");
+        var svg = parse(harness.get("/diagram.svg?width=800&height=600").body());
+
+        var response = harness.http.send(java.net.http.HttpRequest.newBuilder(harness.uri("/diagram.png?width=800&height=600")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("image/png");
+        var image = javax.imageio.ImageIO.read(new ByteArrayInputStream(response.body()));
+        assertThat(image.getWidth()).isLessThanOrEqualTo(800);
+        assertThat(image.getHeight()).isLessThanOrEqualTo(600);
+        assertThat(Math.max(image.getWidth() / 800.0, image.getHeight() / 600.0)).as("fitted to the window").isGreaterThan(0.99);
+        var root = svg.getDocumentElement();
+        double scale = image.getWidth() / Double.parseDouble(root.getAttribute("width"));
+        double offset = Double.parseDouble(root.getAttribute("data-content-top"));
+        var down = fill(image, scale, offset, box(svg, "entity-db"));
+        var up = fill(image, scale, offset, box(svg, "entity-far"));
+        assertThat(down.getRed()).as("the root's box is washed red: %s", down).isGreaterThan(down.getGreen() + 12);
+        assertThat(up.getGreen()).as("an up box is washed green: %s", up).isGreaterThan(up.getRed() + 8);
+    }
+
+    /** The colour inside a box near its bottom right corner, clear of its text and its outline. */
+    private static java.awt.Color fill(java.awt.image.BufferedImage image, double scale, double offset, double[] box) {
+        int x = (int) Math.round((box[0] + box[2] - 10) * scale);
+        int y = (int) Math.round((offset + box[1] + box[3] - 6) * scale);
+        return new java.awt.Color(image.getRGB(x, y));
+    }
+
+    /** x, y, width, height of the box of the group with {@code id}, in the content's coordinates plus its tile's translation. */
+    private static double[] box(org.w3c.dom.Document document, String id) {
+        var groups = document.getElementsByTagName("g");
+        for (int i = 0; i < groups.getLength(); i++) {
+            var group = (org.w3c.dom.Element) groups.item(i);
+            if (group.getAttribute("id").equals(id)) {
+                var rect = (org.w3c.dom.Element) group.getElementsByTagName("rect").item(0);
+                var parent = (org.w3c.dom.Element) group.getParentNode();
+                var translate = parent.getAttribute("transform").replaceAll("[^0-9.,-]", "").split(",");
+                double dx = translate.length == 2 ? Double.parseDouble(translate[0]) : 0;
+                double dy = translate.length == 2 ? Double.parseDouble(translate[1]) : 0;
+                return new double[] {dx + Double.parseDouble(rect.getAttribute("x")), dy + Double.parseDouble(rect.getAttribute("y")),
+                        Double.parseDouble(rect.getAttribute("width")), Double.parseDouble(rect.getAttribute("height"))};
+            }
+        }
+        throw new AssertionError("no element " + id);
     }
 
     @Test

@@ -6,12 +6,12 @@ import dev.topowatch.topology.Status;
 import java.util.Locale;
 
 /** How a status reads on the diagram: a symbol as well as a colour, so that no one needs to tell red from green. */
-final class StatusText {
+public final class StatusText {
 
     private StatusText() {
     }
 
-    static String symbol(Status status) {
+    public static String symbol(Status status) {
         return switch (status) {
             case UP -> "✔";
             case DEGRADED -> "▲";
@@ -23,7 +23,7 @@ final class StatusText {
     }
 
     /** {@code ✖ down · 42.6% · 5003 ms}: the status line of a box. */
-    static String line(EntityStatus status) {
+    public static String line(EntityStatus status) {
         var line = new StringBuilder(symbol(status.status())).append(' ').append(status.status().wireName());
         if (status.successRatio() != null) {
             line.append(" · ").append(String.format(Locale.ROOT, "%.1f%%", status.successRatio() * 100));

@@ -30,11 +30,11 @@ public enum Theme {
     }
 
     /** The style sheet, inline so that the SVG stands alone (as an {@code <img>}, a file, a wiki page). */
-    String css() {
+    public String css() {
         var css = new StringBuilder();
         css.append("svg{font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;}")
                 .append(".background{fill:").append(background).append(";}")
-                .append(".title{font-size:16px;font-weight:600;fill:").append(text).append(";}")
+                .append(".title{font-weight:600;fill:").append(text).append(";}")
                 .append(".cluster rect.frame{fill:").append(cluster).append(";stroke:").append(border).append(";stroke-width:1.5;rx:10;}")
                 .append(".cluster text.name{font-size:13px;font-weight:600;fill:").append(text).append(";}")
                 .append(".cluster text.status{font-size:11px;fill:").append(muted).append(";}")
@@ -47,13 +47,29 @@ public enum Theme {
                 .append(".edge.member{stroke-dasharray:2 3;}")
                 .append(".edge.outage{stroke:").append(Status.DOWN.colour()).append(";stroke-width:2.4;}")
                 .append(".fork{fill:").append(edge).append(";}")
-                .append(".legend text{font-size:11px;fill:").append(muted).append(";}");
+                .append(".legend text{font-size:11px;fill:").append(muted).append(";}")
+                // Tiles of the overview: frames keep a thin outline on screen however far the view is zoomed out.
+                .append(".tile rect.frame{fill:").append(cluster).append(";stroke:").append(border)
+                .append(";stroke-width:1.5;rx:10;vector-effect:non-scaling-stroke;}")
+                .append(".tile.closed rect.frame{stroke-width:3;}")
+                .append(".tile-name{font-weight:600;fill:").append(text).append(";}")
+                .append(".tile-counts,.tile-status,.problem-more{fill:").append(muted).append(";}")
+                .append(".problem-text{font-weight:600;fill:").append(text).append(";}")
+                .append(".problem rect.box{vector-effect:non-scaling-stroke;}")
+                .append(".edge.bundle{stroke-opacity:.5;vector-effect:non-scaling-stroke;}")
+                .append(".edge.bundle.outage,.arcs .edge.outage{stroke-opacity:1;}")
+                .append(".edge.bundle.quiet{display:none;}")
+                .append(".edge.bundle.quiet.outage,.edge.bundle.quiet.lit{display:inline;}")
+                .append(".arcs .edge{stroke-opacity:.55;}");
         for (var status : Status.values()) {
             css.append(".status-").append(status.wireName()).append(" rect.box{fill:").append(tint(status))
                     .append(";stroke:").append(status.colour()).append(";}")
                     .append(".status-").append(status.wireName()).append(" text.status{fill:").append(status.colour()).append(";}")
                     .append(".status-").append(status.wireName()).append(" rect.frame{stroke:").append(status.colour()).append(";}")
-                    .append(".legend .status-").append(status.wireName()).append(" rect{fill:").append(status.colour()).append(";}");
+                    .append(".legend .status-").append(status.wireName()).append(" rect{fill:").append(status.colour()).append(";}")
+                    .append(".worst-").append(status.wireName()).append(" rect.frame{stroke:").append(status.colour()).append(";}")
+                    .append(".tile.closed.worst-").append(status.wireName()).append(" rect.frame{fill:").append(tint(status)).append(";}")
+                    .append(".bar-").append(status.wireName()).append("{fill:").append(status.colour()).append(";}");
         }
         css.append(".status-down rect.box{stroke-width:3;}")
                 .append(".status-blocked rect.box{fill:url(#hatch);}")

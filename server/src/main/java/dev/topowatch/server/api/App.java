@@ -81,6 +81,7 @@ public final class App implements AutoCloseable {
             routes.get("/metrics", metrics::scrape);
             routes.get("/openapi.json", openApi::document);
             routes.get("/diagram.svg", diagram::svg);
+            routes.get("/diagram.png", diagram::png);
             routes.get("/diagram.dot", diagram::dot);
             routes.get("/diagram.puml", diagram::plantUml);
             routes.get("/badge/{file}", diagram::badge);

@@ -22,7 +22,7 @@ import java.util.Map;
 final class BoardFiles {
     private static final String FOLDER = "/topowatch/board/";
     /** Every file of the page; {@code BoardFilesTest} holds this to the frontend's folder. */
-    static final List<String> NAMES = List.of("index.html", "board.css", "board.js", "api.js", "live.js", "panel.js",
+    static final List<String> NAMES = List.of("index.html", "board.css", "board.js", "api.js", "diagram.js", "live.js", "panel.js", "tiles.js",
             "panzoom.js", "favicon.svg");
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "svg", "image/svg+xml");

@@ -1,6 +1,8 @@
 package dev.topowatch.server.api;
 
+import dev.topowatch.diagram.DiagramRequest;
 import dev.topowatch.diagram.DiagramService;
+import dev.topowatch.diagram.Viewport;
 import dev.topowatch.diagram.svg.BadgeRenderer;
 import dev.topowatch.diagram.svg.Theme;
 import dev.topowatch.diagram.text.DotExporter;
@@ -8,7 +10,9 @@ import dev.topowatch.diagram.text.PlantUmlExporter;
 import dev.topowatch.server.engine.StatusEngine;
 import io.javalin.http.Context;
 
-/** The topology drawn: the live SVG, DOT and PlantUML text for docs, and a badge per entity. */
+import java.util.Locale;
+
+/** The topology drawn: the live SVG and PNG of each view, DOT and PlantUML text for docs, and a badge per entity. */
 final class DiagramController {
     static final String SVG = "image/svg+xml; charset=utf-8";
 
@@ -21,19 +25,49 @@ final class DiagramController {
     }
 
     void svg(Context context) {
-        var theme = Theme.of(context.queryParam("theme"));
-        var focus = context.queryParam("focus");
-        var snapshot = engine.snapshot();
+        var request = request(context);
         context.header("Cache-Control", "no-store");
-        if (focus == null) {
-            context.contentType(SVG).result(diagram.svg(snapshot, theme));
-            return;
+        context.contentType(SVG).result(diagram.svg(request, engine.snapshot()));
+    }
+
+    void png(Context context) {
+        var request = request(context);
+        context.header("Cache-Control", "no-store");
+        context.contentType("image/png").result(diagram.png(request, engine.snapshot()));
+    }
+
+    /**
+     * {@code ?focus=NAME&depth=N}, {@code ?tile=NAME}, or {@code ?view=overview|problems|layered}
+     * (overview when none is given); {@code width} and {@code height} are the window to fit.
+     */
+    private DiagramRequest request(Context context) {
+        var theme = Theme.of(context.queryParam("theme"));
+        var viewport = new Viewport(
+                EntitiesController.integer(context, "width", Viewport.DEFAULT.width(), Viewport.MIN, Viewport.MAX),
+                EntitiesController.integer(context, "height", Viewport.DEFAULT.height(), Viewport.MIN, Viewport.MAX));
+        var focus = context.queryParam("focus");
+        if (focus != null) {
+            if (engine.topology().entity(focus).isEmpty()) {
+                throw ApiError.notFound("no entity named '" + focus + "'");
+            }
+            int depth = EntitiesController.integer(context, "depth", 1, 0, 10);
+            return new DiagramRequest(DiagramRequest.View.FOCUS, focus, depth, viewport, theme);
         }
-        if (engine.topology().entity(focus).isEmpty()) {
-            throw ApiError.notFound("no entity named '" + focus + "'");
+        var tile = context.queryParam("tile");
+        if (tile != null) {
+            if (!diagram.hasTile(tile)) {
+                throw ApiError.notFound("no tile named '" + tile + "' (a server's name, (services) or (other))");
+            }
+            return new DiagramRequest(DiagramRequest.View.TILE, tile, 0, viewport, theme);
         }
-        int depth = EntitiesController.integer(context, "depth", 1, 0, 10);
-        context.contentType(SVG).result(diagram.focus(snapshot, theme, focus, depth));
+        var view = context.queryParam("view");
+        var chosen = switch (view == null ? "overview" : view.toLowerCase(Locale.ROOT)) {
+            case "overview" -> DiagramRequest.View.OVERVIEW;
+            case "problems" -> DiagramRequest.View.PROBLEMS;
+            case "layered" -> DiagramRequest.View.LAYERED;
+            default -> throw ApiError.badRequest("'view' must be overview, problems or layered (or give focus=NAME or tile=NAME)");
+        };
+        return new DiagramRequest(chosen, null, 0, viewport, theme);
     }
 
     void dot(Context context) {

@@ -1,6 +1,8 @@
 package dev.topowatch.server.cli;
 
+import dev.topowatch.diagram.DiagramRequest;
 import dev.topowatch.diagram.DiagramService;
+import dev.topowatch.diagram.Viewport;
 import dev.topowatch.diagram.svg.Theme;
 import dev.topowatch.diagram.text.DotExporter;
 import dev.topowatch.diagram.text.PlantUmlExporter;
@@ -22,19 +24,37 @@ import java.time.Clock;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
-/** {@code topowatch render FILE}: the diagram as SVG, DOT or PlantUML, for docs, wikis and CI artifacts. */
+/** {@code topowatch render FILE}: the diagram as SVG, PNG, DOT or PlantUML, for docs, wikis and CI artifacts. */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = {"Draw the topology as SVG, Graphviz DOT or PlantUML.",
+        description = {"Draw the topology as SVG, PNG, Graphviz DOT or PlantUML.",
                 "Statuses come from a board's database when --database is given; otherwise every entity is unknown."})
 final class RenderCommand implements Callable<Integer> {
 
-    enum Format { SVG, DOT, PUML }
+    enum Format { SVG, PNG, DOT, PUML }
+
+    enum View { OVERVIEW, PROBLEMS, LAYERED }
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the topology file")
     private Path file;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "svg", description = "svg (default), dot or puml")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "svg", description = "svg (default), png, dot or puml")
     private Format format;
+
+    @Option(names = "--view", paramLabel = "VIEW", defaultValue = "overview",
+            description = "svg and png: overview (default), problems or layered")
+    private View view;
+
+    @Option(names = "--focus", paramLabel = "NAME", description = "svg and png: only this entity's neighbourhood")
+    private String focus;
+
+    @Option(names = "--depth", paramLabel = "N", defaultValue = "1", description = "with --focus: how many steps around it (0-10)")
+    private int depth;
+
+    @Option(names = "--width", paramLabel = "PX", defaultValue = "1400", description = "the window to fit, in pixels (200-10000)")
+    private int width;
+
+    @Option(names = "--height", paramLabel = "PX", defaultValue = "900", description = "the window to fit, in pixels (200-10000)")
+    private int height;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "write here instead of standard output")
     private Path output;
@@ -55,9 +75,20 @@ final class RenderCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         var topology = result.orThrow();
+        var request = request(topology);
         var snapshot = database == null ? StatusSnapshot.allUnknown(topology, Clock.systemUTC().instant()) : stored(topology);
+        if (format == Format.PNG) {
+            var png = DiagramService.renderPng(topology, snapshot, request);
+            if (output == null) {
+                System.out.write(png);
+                System.out.flush();
+            } else {
+                Files.write(output, png);
+            }
+            return ExitCodes.OK;
+        }
         var text = switch (format) {
-            case SVG -> DiagramService.render(topology, snapshot, Theme.of(theme));
+            case SVG, PNG -> DiagramService.render(topology, snapshot, request);
             case DOT -> DotExporter.export(topology, database == null ? null : snapshot);
             case PUML -> PlantUmlExporter.export(topology, database == null ? null : snapshot);
         };
@@ -68,6 +99,30 @@ final class RenderCommand implements Callable<Integer> {
             Files.writeString(output, text, StandardCharsets.UTF_8);
         }
         return ExitCodes.OK;
+    }
+
+    private DiagramRequest request(Topology topology) {
+        Viewport viewport;
+        try {
+            viewport = new Viewport(width, height);
+        } catch (IllegalArgumentException invalid) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--width and --height: " + invalid.getMessage());
+        }
+        if (focus != null) {
+            if (topology.entity(focus).isEmpty()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--focus: no entity named '" + focus + "'");
+            }
+            if (depth < 0 || depth > 10) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--depth must be between 0 and 10");
+            }
+            return new DiagramRequest(DiagramRequest.View.FOCUS, focus, depth, viewport, Theme.of(theme));
+        }
+        var chosen = switch (view) {
+            case OVERVIEW -> DiagramRequest.View.OVERVIEW;
+            case PROBLEMS -> DiagramRequest.View.PROBLEMS;
+            case LAYERED -> DiagramRequest.View.LAYERED;
+        };
+        return new DiagramRequest(chosen, null, 0, viewport, Theme.of(theme));
     }
 
     /** The statuses a board last wrote, read without starting anything. */
