@@ -142,9 +142,12 @@ function reloadIfProblemsChanged() {
   const drawn = diagram.problems.split(' ').filter((pair) => relevant.includes(pair.split(':')[1])).join(' ');
   const now = [...entities.values()].filter((entity) => relevant.includes(entity.status)).map((entity) => entity.name).sort()
     .map((name) => `${name}:${entities.get(name).status}`).join(' ');
-  if (drawn === now) return;
-  clearTimeout(reloadTimer);
-  reloadTimer = setTimeout(() => loadDiagram(true), 300);
+  // Not pushed back by the next update: on a busy board updates come every 250 ms.
+  if (drawn === now || reloadTimer) return;
+  reloadTimer = setTimeout(() => {
+    reloadTimer = null;
+    loadDiagram(true).catch(failed);
+  }, 300);
 }
 
 function summary(data) {
