@@ -1,6 +1,7 @@
 package dev.topowatch.server;
 
 import dev.topowatch.diagram.GeneratedTopology;
+import dev.topowatch.server.testing.AcceptingTarget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,8 +13,6 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +30,7 @@ class BoardOverviewPageTest {
     @TempDir
     Path directory;
 
-    private final ServerSocket[] targets = new ServerSocket[2];
+    private final AcceptingTarget[] targets = new AcceptingTarget[2];
     private BoardHarness harness;
     private ChromeDriver browser;
     private GeneratedTopology generated;
@@ -39,25 +38,15 @@ class BoardOverviewPageTest {
     @BeforeEach
     void start() throws Exception {
         for (int i = 0; i < targets.length; i++) {
-            var target = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
-            targets[i] = target;
-            Thread.ofPlatform().daemon().start(() -> {
-                while (!target.isClosed()) {
-                    try {
-                        target.accept().close();
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
+            targets[i] = new AcceptingTarget();
         }
-        generated = GeneratedTopology.of(200, targets[0].getLocalPort(), """
+        generated = GeneratedTopology.of(200, targets[0].port(), """
                 board: {title: Overview test}
                 defaults: {interval: 1s, timeout: 500ms, failure_threshold: 1}
                 """);
         // One database of its own target, to take down during a test.
-        var yaml = generated.yaml().replace(NEWCOMER + ": {type: tcp, server: srv-010, host: 127.0.0.1, port: " + targets[0].getLocalPort(),
-                NEWCOMER + ": {type: tcp, server: srv-010, host: 127.0.0.1, port: " + targets[1].getLocalPort());
+        var yaml = generated.yaml().replace(NEWCOMER + ": {type: tcp, server: srv-010, host: 127.0.0.1, port: " + targets[0].port(),
+                NEWCOMER + ": {type: tcp, server: srv-010, host: 127.0.0.1, port: " + targets[1].port());
         assertThat(yaml).isNotEqualTo(generated.yaml());
         harness = BoardHarness.start(directory, yaml);
         for (var root : generated.roots()) {

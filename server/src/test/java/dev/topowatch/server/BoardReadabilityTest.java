@@ -1,6 +1,7 @@
 package dev.topowatch.server;
 
 import dev.topowatch.diagram.GeneratedTopology;
+import dev.topowatch.server.testing.AcceptingTarget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,8 +13,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,23 +35,13 @@ class BoardReadabilityTest {
     @TempDir
     Path directory;
 
-    private ServerSocket healthy;
-    private Thread acceptor;
+    private AcceptingTarget healthy;
     private BoardHarness harness;
     private ChromeDriver browser;
 
     @BeforeEach
     void openTheHealthyTarget() throws IOException {
-        healthy = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
-        acceptor = Thread.ofPlatform().daemon().start(() -> {
-            while (!healthy.isClosed()) {
-                try {
-                    healthy.accept().close();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        });
+        healthy = new AcceptingTarget();
     }
 
     @AfterEach
@@ -69,7 +58,7 @@ class BoardReadabilityTest {
     @ParameterizedTest(name = "{0} entities")
     @ValueSource(ints = {40, 200, 1000})
     void every_server_and_every_down_root_is_readable_as_the_page_opens(int size) throws Exception {
-        var generated = GeneratedTopology.of(size, healthy.getLocalPort(), """
+        var generated = GeneratedTopology.of(size, healthy.port(), """
                 board: {title: %d entities}
                 defaults: {interval: 5s, timeout: 1s, failure_threshold: 1}
                 """.formatted(size));
