@@ -34,8 +34,8 @@ class RenderCommandTest {
         assertThat(CliRun.of("render", example, "--format", "puml").out()).startsWith("@startuml");
     }
 
-    @Test
-    void statuses_come_from_a_boards_database() throws Exception {
+    /** A board's database in which the example's postgres_main went down. */
+    private Path databaseWithPostgresDown() throws Exception {
         var database = directory.resolve("board.db");
         var clock = java.time.Clock.systemUTC();
         try (var store = dev.topowatch.server.store.SqliteStore.open(database, clock, java.time.Duration.ofDays(30))) {
@@ -45,11 +45,46 @@ class RenderCommandTest {
             store.recordTransition(new dev.topowatch.server.store.Transition(0, "postgres_main", dev.topowatch.topology.Status.UP,
                     dev.topowatch.topology.Status.DOWN, clock.instant(), "connection refused", java.util.List.of()), state);
         }
+        return database;
+    }
+
+    @Test
+    void statuses_come_from_a_boards_database() throws Exception {
+        var database = databaseWithPostgresDown();
 
         var run = CliRun.of("render", Path.of("..", "topology.yaml.example").toString(), "--database", database.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("id=\"entity-postgres_main\"[^>]*data-status=\"down\"");
+    }
+
+    @Test
+    void a_png_of_the_problems_view_is_written_at_the_window_size_asked_for() throws Exception {
+        var database = databaseWithPostgresDown();
+        var out = directory.resolve("problems.png");
+
+        var run = CliRun.of("render", Path.of("..", "topology.yaml.example").toString(), "--format", "png", "--view", "problems",
+                "--database", database.toString(), "--width", "640", "--height", "400", "-o", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var image = javax.imageio.ImageIO.read(out.toFile());
+        assertThat(image).as("a PNG").isNotNull();
+        assertThat(image.getWidth()).isLessThanOrEqualTo(640);
+        assertThat(image.getHeight()).isLessThanOrEqualTo(400);
+        assertThat(Math.max(image.getWidth() / 640.0, image.getHeight() / 400.0)).isGreaterThan(0.99);
+    }
+
+    @Test
+    void an_unknown_focus_or_a_window_too_small_is_a_usage_error() {
+        var example = Path.of("..", "topology.yaml.example").toString();
+
+        var focus = CliRun.of("render", example, "--focus", "nope");
+        var width = CliRun.of("render", example, "--width", "20");
+
+        assertThat(focus.exitCode()).isEqualTo(2);
+        assertThat(focus.err()).contains("--focus: no entity named 'nope'");
+        assertThat(width.exitCode()).isEqualTo(2);
+        assertThat(width.err()).contains("--width and --height");
     }
 
     @Test
