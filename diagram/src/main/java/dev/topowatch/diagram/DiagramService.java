@@ -11,6 +11,7 @@ import dev.topowatch.diagram.overview.TileGraph;
 import dev.topowatch.diagram.overview.TileInterior;
 import dev.topowatch.diagram.png.PngRenderer;
 import dev.topowatch.diagram.svg.BoxText;
+import dev.topowatch.diagram.svg.Statuses;
 import dev.topowatch.diagram.svg.SvgRenderer;
 import dev.topowatch.diagram.svg.SvgTemplate;
 import dev.topowatch.topology.Board;
@@ -89,7 +90,8 @@ public final class DiagramService implements AutoCloseable {
         if (tiles == null) {
             throw new IllegalStateException("no topology yet");
         }
-        return template(tiles, request, snapshot).render(snapshot);
+        var statuses = new Statuses(snapshot);
+        return template(tiles, request, statuses).render(statuses);
     }
 
     /**
@@ -111,21 +113,21 @@ public final class DiagramService implements AutoCloseable {
         return picture;
     }
 
-    private SvgTemplate template(Tiles tiles, DiagramRequest request, StatusSnapshot snapshot) {
+    private SvgTemplate template(Tiles tiles, DiagramRequest request, Statuses statuses) {
         var viewport = request.viewport().rounded();
         var title = tiles.topology().board().title();
         return switch (request.view()) {
             case OVERVIEW -> {
-                var slots = problemSlots(tiles.graph(), snapshot);
+                var slots = problemSlots(tiles.graph(), statuses);
                 yield cached(List.of(tiles.version(), request.view(), viewport, request.theme(), slots), () ->
                         OverviewRenderer.template(tiles.topology(), tiles.graph(),
                                 OverviewLayout.of(tiles.graph(), tiles.interiors(), slots, viewport, true), request.theme(), title, "overview"));
             }
             case PROBLEMS -> {
-                var shown = problems(tiles.topology(), snapshot);
+                var shown = problems(tiles.topology(), statuses);
                 yield cached(List.of(tiles.version(), request.view(), viewport, request.theme(), shown), () -> {
                     var part = tiles(tiles.version(), tiles.topology(), shown);
-                    var layout = OverviewLayout.of(part.graph(), part.interiors(), problemSlots(part.graph(), snapshot), viewport, true);
+                    var layout = OverviewLayout.of(part.graph(), part.interiors(), problemSlots(part.graph(), statuses), viewport, true);
                     return OverviewRenderer.template(tiles.topology(), part.graph(), layout, request.theme(), title, "problems");
                 });
             }
@@ -265,16 +267,11 @@ public final class DiagramService implements AutoCloseable {
     }
 
     /** Per tile, how many problem boxes it shows now (capped): the overview's geometry depends on it. */
-    private static Map<String, Integer> problemSlots(TileGraph graph, StatusSnapshot snapshot) {
+    private static Map<String, Integer> problemSlots(TileGraph graph, Statuses statuses) {
         var slots = new java.util.TreeMap<String, Integer>();
         for (var tile : graph.tiles()) {
-            int problems = 0;
-            for (var name : tile.summarised()) {
-                var status = snapshot.of(name).status();
-                if (status == Status.DOWN || status == Status.DEGRADED) {
-                    problems++;
-                }
-            }
+            var counts = statuses.count(tile.summarised());
+            int problems = counts.getOrDefault(Status.DOWN, 0) + counts.getOrDefault(Status.DEGRADED, 0);
             if (problems > 0) {
                 slots.put(tile.id(), Math.min(problems, PROBLEM_SLOTS));
             }
@@ -283,10 +280,10 @@ public final class DiagramService implements AutoCloseable {
     }
 
     /** What the problems view shows: every entity down, blocked or degraded. */
-    private static Set<String> problems(Topology topology, StatusSnapshot snapshot) {
+    private static Set<String> problems(Topology topology, Statuses statuses) {
         var shown = new TreeSet<String>();
         for (var name : topology.entities().keySet()) {
-            var status = snapshot.of(name).status();
+            var status = statuses.of(name).status();
             if (status == Status.DOWN || status == Status.BLOCKED || status == Status.DEGRADED) {
                 shown.add(name);
             }

@@ -36,7 +36,7 @@ public final class OverviewRenderer {
         data.put("open-scale", String.valueOf(OverviewLayout.OPEN_SCALE));
         data.put("tiles", layout.open() ? "open" : "closed");
         SvgDocument.open(svg, layout.width(), layout.height(), Math.max(1, unit), theme, title, data,
-                new TileHoles.ProblemList(topology.entities().keySet()));
+                new TileHoles.ProblemList(graph.tiles().stream().map(Tile::summarised).toList()));
         if (layout.tiles().isEmpty()) {
             svg.text("<text class=\"tile-name\" x=\"20\" y=\"40\" font-size=\"16\">")
                     .text(view.equals("problems") ? "No problems: nothing is down, blocked or degraded." : "Nothing to draw.").text("</text>\n");

@@ -12,26 +12,31 @@ import java.util.Objects;
  *                entity can be called (parentheses are not allowed in names)
  * @param server  the server entity the tile stands for; null for the two tiles that are not servers
  * @param members the entities drawn inside it, sorted, the server itself not among them
- * @param serverShown whether the server's own status counts (a view of only some entities, such as
- *                    the problems, may show a server's tile for its members alone)
+ * @param summarised  everything whose status the tile sums up: the server itself (when the view shows
+ *                    it: a view of only some entities, such as the problems, may show a server's tile
+ *                    for its members alone) and its members. One list, so that a render counts it once.
  */
-public record Tile(String id, String server, String label, List<String> members, boolean serverShown) {
+public record Tile(String id, String server, String label, List<String> members, List<String> summarised) {
     public static final String SERVICES = "(services)";
     public static final String OTHER = "(other)";
 
     public Tile {
         Objects.requireNonNull(id, "id");
         members = List.copyOf(members);
+        summarised = List.copyOf(summarised);
     }
 
-    /** Everything whose status the tile sums up: the server itself and its members. */
-    public List<String> summarised() {
-        if (server == null || !serverShown) {
-            return members;
+    static Tile of(String id, String server, String label, List<String> members, boolean serverShown) {
+        var summarised = new ArrayList<String>(members.size() + 1);
+        if (server != null && serverShown) {
+            summarised.add(server);
         }
-        var all = new ArrayList<String>(members.size() + 1);
-        all.add(server);
-        all.addAll(members);
-        return List.copyOf(all);
+        summarised.addAll(members);
+        return new Tile(id, server, label, members, summarised);
+    }
+
+    /** Whether the server's own status is part of the tile (see {@code summarised}). */
+    public boolean serverShown() {
+        return server != null && !summarised.isEmpty() && summarised.getFirst().equals(server);
     }
 }

@@ -26,11 +26,17 @@ public final class TileGraph {
     private final Map<String, Tile> tiles;
     private final Map<String, String> tileOf;
     private final List<Arc> arcs;
+    private final Map<String, List<Arc>> inside = new HashMap<>();
 
     private TileGraph(Map<String, Tile> tiles, Map<String, String> tileOf, List<Arc> arcs) {
         this.tiles = tiles;
         this.tileOf = tileOf;
         this.arcs = arcs;
+        for (var arc : arcs) {
+            if (isInside(arc)) {
+                inside.computeIfAbsent(tileOf(arc.from()), ignored -> new ArrayList<>()).add(arc);
+            }
+        }
     }
 
     public static TileGraph of(Topology topology) {
@@ -68,7 +74,7 @@ public final class TileGraph {
                 case Tile.OTHER -> "not on a server";
                 default -> id;
             };
-            var tile = new Tile(id, server, label, entry.getValue().stream().sorted().toList(), serversShown.contains(id));
+            var tile = Tile.of(id, server, label, entry.getValue().stream().sorted().toList(), serversShown.contains(id));
             tiles.put(id, tile);
             tileOf.put(id, id);
             tile.members().forEach(name -> tileOf.put(name, id));
@@ -131,7 +137,7 @@ public final class TileGraph {
 
     /** The arcs of one tile's inside. */
     public List<Arc> insideOf(String tileId) {
-        return arcs.stream().filter(arc -> tileId.equals(tileOf(arc.from())) && isInside(arc)).toList();
+        return inside.getOrDefault(tileId, List.of());
     }
 
     /** The arcs between tiles, bundled per (from tile, to tile), in a fixed order. */

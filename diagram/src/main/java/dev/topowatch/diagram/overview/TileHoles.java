@@ -10,7 +10,6 @@ import dev.topowatch.topology.Status;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,11 +23,7 @@ final class TileHoles {
     }
 
     static Map<Status, Integer> counts(List<String> names, Statuses statuses) {
-        var counts = new EnumMap<Status, Integer>(Status.class);
-        for (var name : names) {
-            counts.merge(statuses.of(name).status(), 1, Integer::sum);
-        }
-        return counts;
+        return statuses.count(names);
     }
 
     /** {@code 12 up · 1 down · 3 blocked}, statuses with none left out. */
@@ -83,17 +78,29 @@ final class TileHoles {
      * {@code data-problems="db:down cache:degraded"}: what is wrong at render time, on the root element,
      * so that the page can tell when the problem boxes (and so the geometry) it shows are out of date.
      */
-    record ProblemList(java.util.Collection<String> names) implements SvgTemplate.Hole {
+    record ProblemList(List<List<String>> tiles) implements SvgTemplate.Hole {
+        private static final List<Status> WRONG = List.of(Status.DOWN, Status.BLOCKED, Status.DEGRADED);
+
         @Override
         public void fill(StringBuilder svg, Statuses statuses) {
+            // Only the tiles whose counts hold a problem are read name by name.
+            var wrong = new java.util.TreeMap<String, Status>();
+            for (var tile : tiles) {
+                var counts = statuses.count(tile);
+                if (WRONG.stream().anyMatch(counts::containsKey)) {
+                    for (var name : tile) {
+                        var status = statuses.of(name).status();
+                        if (WRONG.contains(status)) {
+                            wrong.put(name, status);
+                        }
+                    }
+                }
+            }
             svg.append(" data-problems=\"");
             boolean first = true;
-            for (var name : names) {
-                var status = statuses.of(name).status();
-                if (status == Status.DOWN || status == Status.BLOCKED || status == Status.DEGRADED) {
-                    svg.append(first ? "" : " ").append(Xml.escape(name)).append(':').append(status.wireName());
-                    first = false;
-                }
+            for (var entry : wrong.entrySet()) {
+                svg.append(first ? "" : " ").append(Xml.escape(entry.getKey())).append(':').append(entry.getValue().wireName());
+                first = false;
             }
             svg.append('"');
         }
@@ -136,6 +143,10 @@ final class TileHoles {
     record Problems(List<String> summarised, ProblemBoxes boxes) implements SvgTemplate.Hole {
         @Override
         public void fill(StringBuilder svg, Statuses statuses) {
+            var counts = statuses.count(summarised);
+            if (!counts.containsKey(Status.DOWN) && !counts.containsKey(Status.DEGRADED)) {
+                return;
+            }
             var problems = new ArrayList<String>();
             for (var name : summarised) {
                 var status = statuses.of(name).status();

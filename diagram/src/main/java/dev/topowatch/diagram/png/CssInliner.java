@@ -7,6 +7,8 @@ import org.w3c.dom.Node;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,26 +25,22 @@ final class CssInliner {
     private static final Set<String> AS_ATTRIBUTES = Set.of("rx");
 
     private record Compound(String tag, List<String> classes) {
-        boolean matches(Element element) {
+        boolean matches(Element element, Map<Element, Set<String>> classCache) {
             if (tag != null && !tag.equals(element.getLocalName() == null ? element.getTagName() : element.getLocalName())) {
                 return false;
             }
-            if (classes.isEmpty()) {
-                return true;
-            }
-            var own = Set.of(element.getAttribute("class").trim().split("\\s+"));
-            return own.containsAll(classes);
+            return classes.isEmpty() || classCache.computeIfAbsent(element, CssInliner::classes).containsAll(classes);
         }
     }
 
     private record Rule(List<Compound> chain, int specificity, int order, Map<String, String> declarations) {
-        boolean matches(Element element) {
-            if (!chain.getLast().matches(element)) {
+        boolean matches(Element element, Map<Element, Set<String>> classCache) {
+            if (!chain.getLast().matches(element, classCache)) {
                 return false;
             }
             Node ancestor = element.getParentNode();
             for (int i = chain.size() - 2; i >= 0; i--) {
-                while (ancestor instanceof Element candidate && !chain.get(i).matches(candidate)) {
+                while (ancestor instanceof Element candidate && !chain.get(i).matches(candidate, classCache)) {
                     ancestor = ancestor.getParentNode();
                 }
                 if (!(ancestor instanceof Element)) {
@@ -67,13 +65,24 @@ final class CssInliner {
             style.getParentNode().removeChild(style);
         }
         rules.sort(Comparator.comparingInt(Rule::specificity).thenComparingInt(Rule::order));
-        apply(document.getDocumentElement(), rules);
+        apply(document.getDocumentElement(), rules, new IdentityHashMap<>());
     }
 
-    private static void apply(Element element, List<Rule> rules) {
+    /** An element's classes, read once per element: every rule asks, and ancestors are asked again for each descendant. */
+    private static Set<String> classes(Element element) {
+        var classes = new HashSet<String>();
+        for (var name : element.getAttribute("class").split(" ")) {
+            if (!name.isBlank()) {
+                classes.add(name.strip());
+            }
+        }
+        return classes;
+    }
+
+    private static void apply(Element element, List<Rule> rules, Map<Element, Set<String>> classCache) {
         var computed = new LinkedHashMap<String, String>();
         for (var rule : rules) {
-            if (rule.matches(element)) {
+            if (rule.matches(element, classCache)) {
                 computed.putAll(rule.declarations());
             }
         }
@@ -91,7 +100,7 @@ final class CssInliner {
         }
         for (var child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element childElement) {
-                apply(childElement, rules);
+                apply(childElement, rules, classCache);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.topowatch.diagram.png;
 
+import com.github.weisj.jsvg.parser.DocumentLimits;
 import com.github.weisj.jsvg.parser.LoaderContext;
 import com.github.weisj.jsvg.parser.SVGLoader;
 import com.github.weisj.jsvg.view.ViewBox;
@@ -25,6 +26,13 @@ import java.io.UncheckedIOException;
  * {@link CssInliner} makes unnecessary for the style sheet we write ourselves.
  */
 public final class PngRenderer {
+    /**
+     * JSVG refuses documents of more than 2,000 drawn shapes by default, a guard for SVG from strangers;
+     * ours is our own, as large as the topology, and 10,000 entities draw tens of thousands.
+     */
+    private static final LoaderContext LOADER = LoaderContext.builder()
+            .documentLimits(new DocumentLimits(DocumentLimits.DEFAULT_MAX_NESTING_DEPTH, DocumentLimits.DEFAULT_MAX_USE_NESTING_DEPTH, 1_000_000))
+            .build();
 
     private PngRenderer() {
     }
@@ -35,7 +43,7 @@ public final class PngRenderer {
      */
     public static byte[] render(String svg, int maxWidth, int maxHeight) {
         var inlined = inlined(svg);
-        var document = new SVGLoader().load(new ByteArrayInputStream(inlined), null, LoaderContext.createDefault());
+        var document = new SVGLoader().load(new ByteArrayInputStream(inlined), null, LOADER);
         if (document == null) {
             throw new IllegalArgumentException("the diagram could not be read as SVG");
         }

@@ -3,7 +3,6 @@ package dev.topowatch.diagram.svg;
 import dev.topowatch.topology.EntityStatus;
 import dev.topowatch.topology.Status;
 
-import java.util.Locale;
 
 /** How a status reads on the diagram: a symbol as well as a colour, so that no one needs to tell red from green. */
 public final class StatusText {
@@ -26,7 +25,7 @@ public final class StatusText {
     public static String line(EntityStatus status) {
         var line = new StringBuilder(symbol(status.status())).append(' ').append(status.status().wireName());
         if (status.successRatio() != null) {
-            line.append(" · ").append(String.format(Locale.ROOT, "%.1f%%", status.successRatio() * 100));
+            line.append(" · ").append(SvgWriter.format(status.successRatio() * 100)).append('%');
         }
         if (status.latency() != null) {
             line.append(" · ").append(status.latency().toMillis()).append(" ms");

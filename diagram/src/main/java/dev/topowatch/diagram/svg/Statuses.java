@@ -5,7 +5,9 @@ import dev.topowatch.topology.Status;
 import dev.topowatch.topology.StatusSnapshot;
 
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -14,6 +16,7 @@ import java.util.Map;
  */
 public final class Statuses {
     private final StatusSnapshot snapshot;
+    private final Map<Collection<String>, Map<Status, Integer>> counts = new IdentityHashMap<>();
     private Map<String, Integer> casualties;
 
     public Statuses(StatusSnapshot snapshot) {
@@ -37,15 +40,28 @@ public final class Statuses {
         return casualties.getOrDefault(root, 0);
     }
 
+    /**
+     * How many of {@code names} are in each status. Counted once per render for the same list (a tile's
+     * colour, counts, bar and tooltip all ask), so a render reads each status once.
+     */
+    public Map<Status, Integer> count(Collection<String> names) {
+        return counts.computeIfAbsent(names, ignored -> {
+            var counted = new EnumMap<Status, Integer>(Status.class);
+            for (var name : names) {
+                counted.merge(of(name).status(), 1, Integer::sum);
+            }
+            return counted;
+        });
+    }
+
     /** The most serious status among {@code names}: what a tile holding them is coloured by. */
     public Status worst(Collection<String> names) {
-        var worst = Status.UP;
-        for (var name : names) {
-            var status = of(name).status();
-            if (Severity.rank(status) < Severity.rank(worst)) {
-                worst = status;
+        var counted = count(names);
+        for (var status : Severity.ORDER) {
+            if (counted.containsKey(status)) {
+                return status;
             }
         }
-        return worst;
+        return Status.UP;
     }
 }

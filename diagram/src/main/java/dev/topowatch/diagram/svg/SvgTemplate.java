@@ -26,7 +26,11 @@ public final class SvgTemplate {
     }
 
     public String render(StatusSnapshot snapshot) {
-        var statuses = new Statuses(snapshot);
+        return render(new Statuses(snapshot));
+    }
+
+    /** Filled from {@code statuses}, which may already have counted what the caller needed before. */
+    public String render(Statuses statuses) {
         var svg = new StringBuilder(sizeHint + 1024);
         for (var part : parts) {
             if (part instanceof String literal) {

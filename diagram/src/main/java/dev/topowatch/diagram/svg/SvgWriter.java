@@ -2,7 +2,6 @@ package dev.topowatch.diagram.svg;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Builds an {@link SvgTemplate}: literal text appended as it comes, holes kept as parts of their own. */
 public final class SvgWriter {
@@ -55,8 +54,13 @@ public final class SvgWriter {
         }
     }
 
-    /** Fixed format, locale-independent: the same layout always writes the same bytes. */
+    /**
+     * One decimal, locale-independent, so that the same layout always writes the same bytes. By hand,
+     * not String.format: a 10,000-entity overview writes tens of thousands of numbers per render.
+     */
     public static String format(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
+        long tenths = Double.isFinite(value) ? Math.round(value * 10) : 0;
+        long whole = Math.abs(tenths);
+        return (tenths < 0 ? "-" : "") + whole / 10 + "." + whole % 10;
     }
 }
