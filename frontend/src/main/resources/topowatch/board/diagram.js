@@ -52,7 +52,18 @@ export class Diagram {
     for (const tile of root.querySelectorAll('g.tile[data-tile]')) {
       const members = (tile.getAttribute('data-members') || '').split(' ').filter(Boolean);
       const frame = tile.querySelector(':scope > rect.frame');
-      this.tiles.set(tile.getAttribute('data-tile'), { element: tile, members, frame });
+      // A closed tile can be larger than its open inside (it must hold its summary at the overview's
+      // scale): the inside is drawn enlarged to fill it, and opens once that enlarged inside is readable.
+      const width = Number(frame.getAttribute('width'));
+      const height = Number(frame.getAttribute('height'));
+      const innerWidth = Number(tile.getAttribute('data-inner-width')) || width;
+      const innerHeight = Number(tile.getAttribute('data-inner-height')) || height;
+      const enlarge = Math.max(1, Math.min(width / innerWidth, height / innerHeight));
+      const place = {
+        x: Number(frame.getAttribute('x')) + (width - innerWidth * enlarge) / 2,
+        y: Number(frame.getAttribute('y')) + (height - innerHeight * enlarge) / 2,
+      };
+      this.tiles.set(tile.getAttribute('data-tile'), { element: tile, members, frame, enlarge, place });
       for (const member of members) this.tileOf.set(member, tile.getAttribute('data-tile'));
     }
     for (const line of root.querySelectorAll('text.tile-status[data-server]')) this.serverLines.set(line.getAttribute('data-server'), line);
@@ -83,12 +94,13 @@ export class Diagram {
   /** Tiles drawn closed open where they are on screen once the view is close enough to read them. */
   semanticZoom() {
     if (!this.svg || this.svg.dataset.tiles !== 'closed') return;
-    const open = this.panZoom.scale() >= Number(this.svg.dataset.openScale || 0.7);
+    const scale = this.panZoom.scale();
+    const readable = Number(this.svg.dataset.openScale || 0.7);
     const stage = this.container.getBoundingClientRect();
     for (const [id, tile] of this.tiles) {
       const rect = tile.element.getBoundingClientRect();
       const visible = rect.right > stage.left && rect.left < stage.right && rect.bottom > stage.top && rect.top < stage.bottom;
-      if (open && visible) {
+      if (visible && scale * tile.enlarge >= readable) {
         this.openTile(id);
       } else {
         tile.element.classList.remove('open');
@@ -113,7 +125,7 @@ export class Diagram {
       const detail = parsed.querySelector('g.detail');
       if (!detail) return;
       const inserted = document.importNode(detail, true);
-      inserted.setAttribute('transform', `translate(${tile.frame.getAttribute('x')},${tile.frame.getAttribute('y')})`);
+      inserted.setAttribute('transform', `translate(${tile.place.x},${tile.place.y}) scale(${tile.enlarge})`);
       svg.querySelector('g.details').append(inserted);
       this.details.set(id, inserted);
       if (!tile.element.classList.contains('open')) inserted.style.display = 'none';

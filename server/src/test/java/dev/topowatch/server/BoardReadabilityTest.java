@@ -74,11 +74,34 @@ class BoardReadabilityTest {
 
         assertThat(unreadable).isEmpty();
         screenshot("overview-" + size);
+        if (size == 1000) {
+            theOpenedInsideFillsItsTile("srv-005");
+        }
         if (size == 200) {
             browser.get(harness.uri("/?view=problems").toString());
             new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver -> unreadable(List.copyOf(generated.roots())).isEmpty());
             screenshot("problems-" + size);
         }
+    }
+
+    /**
+     * A closed tile of a large board is larger than its open inside (it holds its summary at the
+     * overview's scale): clicked, it opens with its inside enlarged to fill it, its text readable.
+     */
+    private void theOpenedInsideFillsItsTile(String tile) {
+        browser.findElement(org.openqa.selenium.By.cssSelector("#diagram g.tile[data-tile='" + tile + "'] rect.frame")).click();
+        var detail = "#diagram g.detail[data-tile='" + tile + "']";
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver -> (Boolean) ((JavascriptExecutor) browser).executeScript(
+                "const d = document.querySelector(arguments[0]); return !!d && d.getBoundingClientRect().width > 0;", detail));
+        @SuppressWarnings("unchecked")
+        var sizes = (Map<String, Number>) ((JavascriptExecutor) browser).executeScript("""
+                const detail = document.querySelector(arguments[0]).getBoundingClientRect();
+                const frame = document.querySelector(arguments[1]).getBoundingClientRect();
+                const name = document.querySelector(arguments[0] + ' g.entity text.name').getBoundingClientRect();
+                return {fill: Math.max(detail.width / frame.width, detail.height / frame.height), text: name.height};
+                """, detail, "#diagram g.tile[data-tile='" + tile + "'] > rect.frame");
+        assertThat(sizes.get("fill").doubleValue()).as("the inside against the tile, in its fuller direction").isGreaterThan(0.8);
+        assertThat(sizes.get("text").doubleValue()).as("a box's name, in px").isGreaterThanOrEqualTo(8);
     }
 
     /** The board has checked everything: both roots down, their casualties blocked. */

@@ -16,7 +16,7 @@ final class ClosedTile {
     private static final double PROBLEM_GAP = 3;
     private static final double PROBLEM_FONT = 11;
     /** Roughly how wide a character of the sans-serif font is, as a share of its size. */
-    private static final double CHARACTER = 0.62;
+    private static final double CHARACTER = 0.58;
 
     private ClosedTile() {
     }

@@ -81,6 +81,10 @@ public final class OverviewRenderer {
             svg.attribute("data-entity", tile.server());
         }
         svg.attribute("data-members", String.join(" ", tile.summarised()));
+        if (baseClass.contains("closed")) {
+            // The page scales the open inside up to the closed tile's size, which may be larger.
+            svg.attribute("data-inner-width", placed.interior().width()).attribute("data-inner-height", placed.interior().height());
+        }
         svg.hole(new TileHoles.Attributes(tile.summarised(), baseClass));
         svg.text("><title>").hole(new TileHoles.Tooltip(tile.label(), tile.summarised())).text("</title>");
         svg.text("<rect class=\"frame\"").attribute("x", rect.x()).attribute("y", rect.y()).attribute("width", rect.width())
