@@ -40,7 +40,8 @@ import java.util.concurrent.Executors;
  */
 public final class DiagramService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DiagramService.class);
-    private static final int CACHED_TEMPLATES = 48;
+    // A 10,000-entity overview template holds about 1 MB: a few window sizes and themes, not every one ever asked for.
+    private static final int CACHED_TEMPLATES = 16;
     private static final int CACHED_PICTURES = 8;
     /** A closed tile makes room for at most this many problem boxes; the last says how many more there are. */
     static final int PROBLEM_SLOTS = 4;
