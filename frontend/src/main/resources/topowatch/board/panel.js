@@ -39,9 +39,21 @@ export class Panel {
     document.getElementById('action-result').textContent = '';
   }
 
-  /** A fresher copy of the shown entity, from the stream. */
+  /**
+   * The stream says the shown entity changed. It streams only what the diagram redraws from, so the
+   * panel asks for the whole entity again, at most once a second.
+   */
   update(entity) {
-    if (this.open && entity.name === this.name) this.render(entity);
+    if (!this.open || entity.name !== this.name || this.refreshing) return;
+    this.refreshing = setTimeout(async () => {
+      this.refreshing = null;
+      const name = this.name;
+      if (!name) return;
+      try {
+        const fresh = await getJson(`/api/entities/${encodeURIComponent(name)}`);
+        if (this.name === name) this.render(fresh);
+      } catch { /* the next update tries again */ }
+    }, 1000);
   }
 
   render(entity) {

@@ -116,6 +116,48 @@ class BoardApiTest {
     }
 
     @Test
+    void the_list_comes_a_page_at_a_time_through_next_links_each_entity_once() throws Exception {
+        start("");
+
+        var names = new java.util.ArrayList<String>();
+        var path = "/api/entities?limit=2&fields=name,status";
+        int pages = 0;
+        while (path != null) {
+            var page = harness.get(path);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("X-Total-Count")).hasValue("5");
+            var body = BoardHarness.JSON.readTree(page.body());
+            assertThat(body.size()).isLessThanOrEqualTo(2);
+            body.forEach(entity -> {
+                assertThat(entity.properties()).extracting(java.util.Map.Entry::getKey).containsExactly("name", "status");
+                names.add(entity.get("name").asText());
+            });
+            path = page.headers().firstValue("Link").map(link -> link.replaceAll("^<([^>]*)>; rel=\"next\"$", "$1")).orElse(null);
+            pages++;
+        }
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(names).containsExactly("beat", "db", "orders", "vps", "web");
+    }
+
+    @Test
+    void the_list_filters_by_several_statuses_and_names_a_misspelt_field() throws Exception {
+        start("");
+        harness.awaitStatus("db", "down");
+        harness.awaitStatus("orders", "blocked");
+
+        var wrong = BoardHarness.JSON.readTree(harness.get("/api/entities?status=down,blocked&fields=name,status").body());
+        var misspelt = harness.get("/api/entities?fields=name,stauts");
+        var badCursor = harness.get("/api/entities?cursor=@@");
+
+        assertThat(wrong.findValuesAsText("name")).contains("db", "orders").doesNotContain("web", "vps");
+        assertThat(wrong.findValuesAsText("status")).containsOnly("down", "blocked");
+        assertThat(misspelt.statusCode()).isEqualTo(400);
+        assertThat(misspelt.body()).contains("unknown field 'stauts' in 'fields' (did you mean 'status'?)");
+        assertThat(badCursor.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void a_down_database_is_the_root_and_the_failing_api_on_it_a_blocked_casualty() throws Exception {
         start("");
 

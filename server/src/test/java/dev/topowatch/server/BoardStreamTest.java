@@ -78,6 +78,11 @@ class BoardStreamTest {
             var body = BoardHarness.JSON.readTree(update.data());
             assertThat(body.get("summary").get("counts").get("down").asInt()).isEqualTo(1);
             assertThat(update.id()).isNotBlank();
+            // What a board redraws from, no more: the rest is one GET /api/entities/web away.
+            var web = body.get("entities").get(0);
+            assertThat(web.properties()).extracting(java.util.Map.Entry::getKey)
+                    .containsExactly("name", "status", "since", "success_ratio", "latency_ms", "last_error");
+            assertThat(web.get("last_error").asText()).contains("503");
         }
     }
 

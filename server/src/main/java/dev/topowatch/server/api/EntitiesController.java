@@ -33,25 +33,44 @@ final class EntitiesController {
         this.clock = clock;
     }
 
+    /**
+     * Every entity, or those of {@code ?status=} (one or several, comma-separated), {@code ?server=}
+     * and {@code ?type=}, a page at a time ({@link EntityPage}).
+     */
     void list(Context context) {
-        var status = context.queryParam("status");
+        var statuses = statuses(context.queryParam("status"));
         var server = context.queryParam("server");
         var type = context.queryParam("type");
-        if (status != null && Arrays.stream(Status.values()).noneMatch(known -> known.wireName().equals(status))) {
-            throw ApiError.badRequest("unknown status '" + status + "': use up, degraded, down, blocked, unknown or maintenance");
-        }
         var wantedType = type == null ? null : EntityType.fromYaml(type)
                 .orElseThrow(() -> ApiError.badRequest("unknown type '" + type + "'"));
+        var page = EntityPage.of(context);
         var topology = engine.topology();
         var snapshot = engine.snapshot();
         var graph = engine.graph();
-        var entities = topology.entities().values().stream()
+        var matching = topology.entities().values().stream()
                 .filter(entity -> server == null || server.equals(entity.server()))
                 .filter(entity -> wantedType == null || entity.type() == wantedType)
-                .filter(entity -> status == null || snapshot.of(entity.name()).status().wireName().equals(status))
+                .filter(entity -> statuses == null || statuses.contains(snapshot.of(entity.name()).status()))
+                .toList();
+        var entities = page.cut(matching, Entity::name, context).stream()
                 .map(entity -> EntityJson.of(entity, snapshot.of(entity.name()), graph.dependents(entity.name())))
+                .map(json -> page.fields() == null ? json : EntityJson.only(json, page.fields()))
                 .toList();
         context.json(entities);
+    }
+
+    private static java.util.Set<Status> statuses(String text) {
+        if (text == null) {
+            return null;
+        }
+        var statuses = java.util.EnumSet.noneOf(Status.class);
+        for (var wanted : text.split(",")) {
+            var status = Arrays.stream(Status.values()).filter(known -> known.wireName().equals(wanted.strip())).findFirst()
+                    .orElseThrow(() -> ApiError.badRequest("unknown status '" + wanted.strip()
+                            + "': use up, degraded, down, blocked, unknown or maintenance, or several with commas"));
+            statuses.add(status);
+        }
+        return statuses;
     }
 
     void one(Context context) {

@@ -18,8 +18,43 @@ import java.util.Map;
  * so that existing scripts keep working, then what is needed to act on it. Field order is fixed.
  */
 public final class EntityJson {
+    /** Every field, in the order written. */
+    public static final List<String> FIELDS = List.of("name", "type", "server", "runtime", "interval", "lastcheck", "status", "since",
+            "success_count", "fail_count", "success_ratio", "latency_ms", "last_error", "blocked_count", "flapping", "dependencies",
+            "root_cause", "blocked_by", "extra", "dependents", "timeout", "critical", "alerts", "description", "link");
+    /**
+     * What the live stream sends of each entity: what a status board redraws from. The rest (counts,
+     * dependencies, settings) is one {@code GET /api/entities/NAME} away, and at 10,000 entities would
+     * multiply the stream's snapshot several times over.
+     */
+    public static final List<String> STREAMED = List.of("name", "status", "since", "success_ratio", "latency_ms", "last_error",
+            "flapping", "root_cause", "extra", "runtime");
 
     private EntityJson() {
+    }
+
+    /** Only {@code fields} of {@code json}, in its order. */
+    public static Map<String, Object> only(Map<String, Object> json, Collection<String> fields) {
+        var trimmed = new LinkedHashMap<String, Object>();
+        json.forEach((field, value) -> {
+            if (fields.contains(field)) {
+                trimmed.put(field, value);
+            }
+        });
+        return trimmed;
+    }
+
+    /** The streamed fields, leaving out those with nothing to say (null, empty lists and maps, false). */
+    public static Map<String, Object> streamed(Map<String, Object> json) {
+        var compact = new LinkedHashMap<String, Object>();
+        json.forEach((field, value) -> {
+            boolean empty = value == null || Boolean.FALSE.equals(value) || value instanceof Collection<?> list && list.isEmpty()
+                    || value instanceof Map<?, ?> map && map.isEmpty();
+            if (STREAMED.contains(field) && !empty) {
+                compact.put(field, value);
+            }
+        });
+        return compact;
     }
 
     public static Map<String, Object> of(Entity entity, EntityStatus status, Collection<String> dependents) {

@@ -192,10 +192,11 @@ final class StatusStream implements AutoCloseable {
                 engine.topology().board().title());
     }
 
+    /** The streamed fields only ({@link EntityJson#STREAMED}): what a board redraws from. */
     private Map<String, Object> entityJson(EntityStatus status) {
         var entity = engine.topology().entities().get(status.name());
         return entity == null ? Map.of("name", status.name())
-                : EntityJson.of(entity, status, engine.graph().dependents(status.name()));
+                : EntityJson.streamed(EntityJson.of(entity, status, List.of()));
     }
 
     private Event event(String type, Object payload) {

@@ -7,13 +7,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean ...?": the known words closest to a misspelt one. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
 
     /** The closest known word, if it is a plausible typo of {@code word}. */
-    static Optional<String> closest(String word, Collection<String> known) {
+    public static Optional<String> closest(String word, Collection<String> known) {
         return nearest(word, known, 1).stream().findFirst();
     }
 
