@@ -48,8 +48,11 @@ class DotExportTest {
         var topology = Fixtures.topology(Fixtures.SHOP);
         var snapshot = Fixtures.snapshot(topology, Fixtures.status("db", Status.DOWN, "refused", List.of()));
 
-        var read = Read.of(DotExporter.export(topology, snapshot));
+        var dot = DotExporter.export(topology, snapshot);
+        var read = Read.of(dot);
 
+        assertThat(dot).as("the shape /diagram.dot always had").startsWith("digraph topology {\n").contains("\n  \"api\" -> \"db\";\n")
+                .contains("\n  subgraph \"cluster_vps\" {\n    graph [").endsWith("\n}\n");
         assertThat(read.graph().path("label").asText()).isEqualTo("Shop");
         assertThat(read.objects().get("cluster_vps").path("label").asText()).isEqualTo("vps (up)");
         assertThat(read.clusterMembers("cluster_vps")).containsExactlyInAnyOrder("vps", "api", "db");

@@ -39,8 +39,24 @@ public final class DotText {
         }
     }
 
-    /** The graph as DOT text; attribute names are ours and known to Graphviz, so no validation pass. */
+    /**
+     * The graph as DOT text in the shape /diagram.dot always had, which people diff and grep: statements
+     * ending in {@code ;}, blocks indented, a plain graph name unquoted, a line break at the end.
+     * graphviz-java writes one statement a line and turns line breaks inside values into {@code \n}, so
+     * a line ending in <code>{</code> opens a block and a lone <code>}</code> closes one. Attribute
+     * names are ours and known to Graphviz, so no validation pass.
+     */
     public static String serialize(MutableGraph graph) {
-        return new Serializer().notValidating().serialize(graph);
+        var lines = new Serializer().notValidating().serialize(graph).split("\n");
+        lines[0] = lines[0].replaceFirst("^(strict )?(di)?graph \"([A-Za-z_][A-Za-z0-9_]*)\" \\{$", "$1$2graph $3 {");
+        var text = new StringBuilder();
+        int depth = 0;
+        for (var line : lines) {
+            boolean closes = line.equals("}");
+            depth -= closes ? 1 : 0;
+            text.append("  ".repeat(depth)).append(line).append(closes || line.endsWith("{") ? "" : ";").append('\n');
+            depth += line.endsWith("{") ? 1 : 0;
+        }
+        return text.toString();
     }
 }
