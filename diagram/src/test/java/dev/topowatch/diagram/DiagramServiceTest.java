@@ -63,9 +63,11 @@ class DiagramServiceTest {
         var dotInstalled = dev.topowatch.diagram.layout.DotLayoutEngine.find().isPresent();
 
         assertThat(DiagramService.engine(dev.topowatch.topology.Board.Layout.ELK).name()).isEqualTo("elk");
+        assertThat(DiagramService.engine(dev.topowatch.topology.Board.Layout.SMETANA).name()).isEqualTo("smetana");
         assertThat(DiagramService.engine(dev.topowatch.topology.Board.Layout.AUTO).name()).isEqualTo(dotInstalled ? "dot" : "elk");
         assertThat(DiagramService.engine(dev.topowatch.topology.Board.Layout.DOT).name()).isEqualTo(dotInstalled ? "dot" : "elk");
-        assertThat(DiagramService.engine(dev.topowatch.topology.Board.Layout.SMETANA).name()).isEqualTo("elk");
+        assertThat(dev.topowatch.diagram.layout.LayoutEngines.choose(dev.topowatch.topology.Board.Layout.DOT).note())
+                .isEqualTo(dotInstalled ? null : "layout dot requested but no dot binary on the PATH; using elk");
     }
 
     @Test

@@ -8,17 +8,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Graphviz's own {@code dot}, when it is installed: the graph goes in as DOT with our box sizes fixed,
- * coordinates come back as {@code -Tjson}, and the SVG is still ours. Servers are DOT clusters; an
- * edge to a server goes to an invisible anchor inside its cluster and is clipped at the frame.
+ * Graphviz's own {@code dot}, when it is installed: the graph goes in as DOT ({@link DotSource}) with our
+ * box sizes fixed, coordinates come back as {@code -Tjson}, and the SVG is still ours.
  */
 public final class DotLayoutEngine implements LayoutEngine {
     private static final double POINTS_PER_INCH = 72;
@@ -52,93 +52,40 @@ public final class DotLayoutEngine implements LayoutEngine {
 
     @Override
     public Layout layout(DiagramGraph graph) {
-        var json = run(source(graph));
-        var objects = json.path("objects");
+        var source = DotSource.of(graph);
+        var json = run(source.text());
         var bounds = numbers(json.path("bb").asText("0,0,0,0"));
         double height = bounds[3];
         var nodes = new HashMap<String, Layout.Rect>();
         var clusters = new HashMap<String, Layout.Rect>();
-        var names = new ArrayList<String>();
-        for (var object : objects) {
+        var owners = new ArrayList<String>();
+        for (var object : json.path("objects")) {
             var name = object.path("name").asText();
-            names.add(name);
+            var owner = source.owners().get(name);
+            owners.add(owner);
             if (name.startsWith("cluster_")) {
                 var box = numbers(object.path("bb").asText());
-                clusters.put(name.substring("cluster_".length()), new Layout.Rect(box[0], height - box[3], box[2] - box[0], box[3] - box[1]));
-            } else if (object.has("pos") && !name.startsWith("anchor_")) {
+                clusters.put(owner, new Layout.Rect(box[0], height - box[3], box[2] - box[0], box[3] - box[1]));
+            } else if (object.has("pos") && DotSource.isBox(name)) {
                 var center = numbers(object.path("pos").asText());
                 double width = object.path("width").asDouble() * POINTS_PER_INCH;
                 double boxHeight = object.path("height").asDouble() * POINTS_PER_INCH;
-                nodes.put(name, new Layout.Rect(center[0] - width / 2, height - center[1] - boxHeight / 2, width, boxHeight));
+                nodes.put(owner, new Layout.Rect(center[0] - width / 2, height - center[1] - boxHeight / 2, width, boxHeight));
             }
         }
         // dot may reorder edges: match each back by its two ends (an anchor stands for its cluster).
-        var pending = new HashMap<String, java.util.ArrayDeque<DiagramGraph.Edge>>();
-        graph.edges().forEach(edge -> pending.computeIfAbsent(edge.from() + "->" + edge.to(), key -> new java.util.ArrayDeque<>()).add(edge));
+        var pending = new HashMap<String, ArrayDeque<DiagramGraph.Edge>>();
+        graph.edges().forEach(edge -> pending.computeIfAbsent(edge.from() + "->" + edge.to(), key -> new ArrayDeque<>()).add(edge));
         var routes = new ArrayList<Layout.Route>();
         for (var edge : json.path("edges")) {
-            var key = unanchored(names.get(edge.path("tail").asInt())) + "->" + unanchored(names.get(edge.path("head").asInt()));
+            var key = owners.get(edge.path("tail").asInt()) + "->" + owners.get(edge.path("head").asInt());
             var queue = pending.get(key);
             if (queue != null && !queue.isEmpty()) {
                 routes.add(new Layout.Route(queue.poll(), points(edge.path("pos").asText(), height)));
             }
         }
-        routes.sort(java.util.Comparator.comparing(route -> route.edge().id()));
+        routes.sort(Comparator.comparing(route -> route.edge().id()));
         return new Layout(name(), bounds[2], bounds[3], nodes, clusters, routes);
-    }
-
-    /** Our graph as DOT, boxes at their fixed sizes, edges in the graph's order so they map back by index. */
-    private static String source(DiagramGraph graph) {
-        var text = new StringBuilder("digraph g {\n  graph [rankdir=TB, compound=true, nodesep=0.35, ranksep=0.6, pad=0.25];\n");
-        text.append("  node [shape=box, fixedsize=true, label=\"\"];\n");
-        for (var cluster : graph.clusters()) {
-            text.append("  subgraph \"cluster_").append(cluster.id()).append("\" {\n    label=\"").append(cluster.id())
-                    .append("\"; fontsize=22; labeljust=l; margin=12;\n");
-            text.append("    \"anchor_").append(cluster.id()).append("\" [shape=point, width=0.01, style=invis];\n");
-            for (var node : graph.nodes()) {
-                if (cluster.id().equals(node.cluster())) {
-                    text.append("    ").append(node(node)).append('\n');
-                }
-            }
-            text.append("  }\n");
-        }
-        for (var node : graph.nodes()) {
-            if (node.cluster() == null) {
-                text.append("  ").append(node(node)).append('\n');
-            }
-        }
-        for (var edge : graph.edges()) {
-            text.append("  ").append(endpoint(edge.from())).append(" -> ").append(endpoint(edge.to()));
-            var attributes = new ArrayList<String>();
-            if (edge.from().startsWith("server-")) {
-                attributes.add("ltail=\"cluster_" + edge.from() + "\"");
-            }
-            if (edge.to().startsWith("server-")) {
-                attributes.add("lhead=\"cluster_" + edge.to() + "\"");
-            }
-            if (!attributes.isEmpty()) {
-                text.append(" [").append(String.join(", ", attributes)).append(']');
-            }
-            text.append(";\n");
-        }
-        return text.append("}\n").toString();
-    }
-
-    private static String node(DiagramGraph.Node node) {
-        return "\"" + node.id() + "\" [width=" + inches(node.width()) + ", height=" + inches(node.height())
-                + (node.kind() == DiagramGraph.NodeKind.FORK ? ", shape=diamond" : "") + "];";
-    }
-
-    private static String unanchored(String name) {
-        return name.startsWith("anchor_") ? name.substring("anchor_".length()) : name;
-    }
-
-    private static String endpoint(String id) {
-        return id.startsWith("server-") ? "\"anchor_" + id + "\"" : "\"" + id + "\"";
-    }
-
-    private static String inches(double points) {
-        return String.format(Locale.ROOT, "%.3f", points / POINTS_PER_INCH);
     }
 
     private JsonNode run(String source) {

@@ -1,15 +1,26 @@
 package dev.topowatch.diagram.text;
 
 import dev.topowatch.topology.Dependency;
+import dev.topowatch.topology.Entity;
 import dev.topowatch.topology.EntityType;
 import dev.topowatch.topology.StatusSnapshot;
 import dev.topowatch.topology.Topology;
 import dev.topowatch.topology.check.GroupCheck;
+import guru.nidi.graphviz.model.Link;
+import guru.nidi.graphviz.model.MutableGraph;
+import guru.nidi.graphviz.model.MutableNode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static guru.nidi.graphviz.model.Factory.mutGraph;
+import static guru.nidi.graphviz.model.Factory.mutNode;
 
 /**
  * The topology as Graphviz DOT, for docs and wikis: servers as clusters, dependencies as edges,
- * redundant sets as a small point, groups with dotted edges to their members, each box coloured by
- * its status when a snapshot is given. Every identifier and label is quoted and escaped.
+ * redundant sets as a small diamond, groups with dotted edges to their members, each box coloured by
+ * its status when a snapshot is given, the board's title as the graph's label. Built as graphviz-java's
+ * model, which quotes every identifier and label ({@link DotText}).
  */
 public final class DotExporter {
 
@@ -17,68 +28,74 @@ public final class DotExporter {
     }
 
     public static String export(Topology topology, StatusSnapshot snapshot) {
-        var dot = new StringBuilder("digraph topology {\n");
-        dot.append("  graph [rankdir=TB, fontname=\"Helvetica\", label=").append(quote(topology.board().title())).append(", labelloc=t];\n");
-        dot.append("  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11];\n");
-        dot.append("  edge [color=\"#6e7781\"];\n");
+        var dot = mutGraph("topology").setDirected(true);
+        dot.graphAttrs().add("label", DotText.literal(topology.board().title()));
+        DotText.set(dot.graphAttrs(), "rankdir", "TB", "fontname", "Helvetica", "labelloc", "t");
+        DotText.set(dot.nodeAttrs(), "shape", "box", "style", "rounded,filled", "fontname", "Helvetica", "fontsize", "11");
+        DotText.set(dot.linkAttrs(), "color", "#6e7781");
         var entities = topology.entities();
         for (var server : entities.values()) {
             if (server.type() != EntityType.SERVER) {
                 continue;
             }
-            dot.append("  subgraph ").append(quote("cluster_" + server.name())).append(" {\n");
-            dot.append("    label=").append(quote(server.name() + status(snapshot, server.name()))).append(";\n");
-            dot.append("    style=\"rounded\";\n");
-            dot.append("    ").append(quote(server.name())).append(" [shape=point, style=invis];\n");
-            for (var entity : entities.values()) {
-                if (server.name().equals(entity.server())) {
-                    dot.append("    ").append(node(entity.name(), entity.type().yamlName(), snapshot)).append('\n');
-                }
-            }
-            dot.append("  }\n");
+            var cluster = mutGraph(DotText.escaped(server.name())).setDirected(true).setCluster(true);
+            cluster.graphAttrs().add("label", DotText.literal(server.name() + status(snapshot, server.name())));
+            cluster.graphAttrs().add("style", "rounded");
+            // Edges to a server end at this invisible point inside its frame.
+            cluster.add(node(server.name()).add("shape", "point").add("style", "invis"));
+            entities.values().stream().filter(entity -> server.name().equals(entity.server()))
+                    .forEach(entity -> cluster.add(box(entity, snapshot)));
+            dot.add(cluster);
         }
+        entities.values().stream().filter(entity -> entity.type() != EntityType.SERVER && entity.server() == null)
+                .forEach(entity -> dot.add(box(entity, snapshot)));
+        // Edges hang off attribute-less stand-ins at the top level: graphviz-java writes a node's edges in
+        // the scope that holds it, and an edge written inside a cluster would pull its far end in.
+        var tails = new LinkedHashMap<String, MutableNode>();
         for (var entity : entities.values()) {
-            if (entity.type() != EntityType.SERVER && entity.server() == null) {
-                dot.append("  ").append(node(entity.name(), entity.type().yamlName(), snapshot)).append('\n');
-            }
+            edges(dot, entity, tails);
         }
-        for (var entity : entities.values()) {
-            int fork = 0;
-            for (var dependency : entity.dependsOn()) {
-                switch (dependency) {
-                    case Dependency.On on -> dot.append("  ").append(quote(entity.name())).append(" -> ").append(quote(on.name())).append(";\n");
-                    case Dependency.AnyOf anyOf -> {
-                        var forkName = entity.name() + " any_of " + fork++;
-                        dot.append("  ").append(quote(forkName)).append(" [shape=diamond, label=\"any\", width=0.3, height=0.3, fontsize=8];\n");
-                        dot.append("  ").append(quote(entity.name())).append(" -> ").append(quote(forkName)).append(" [arrowhead=none];\n");
-                        anyOf.names().stream().sorted().forEach(name ->
-                                dot.append("  ").append(quote(forkName)).append(" -> ").append(quote(name)).append(";\n"));
-                    }
-                }
-            }
-            if (entity.check() instanceof GroupCheck group) {
-                group.members().stream().sorted().forEach(member -> dot.append("  ").append(quote(entity.name())).append(" -> ")
-                        .append(quote(member)).append(" [style=dotted];\n"));
-            }
-        }
-        return dot.append("}\n").toString();
+        tails.values().forEach(dot::add);
+        return DotText.serialize(dot);
     }
 
-    private static String node(String name, String type, StatusSnapshot snapshot) {
-        var status = snapshot == null ? null : snapshot.of(name).status();
+    private static void edges(MutableGraph dot, Entity entity, Map<String, MutableNode> tails) {
+        int fork = 0;
+        for (var dependency : entity.dependsOn()) {
+            switch (dependency) {
+                case Dependency.On on -> link(tails, entity.name(), Link.to(node(on.name())));
+                case Dependency.AnyOf anyOf -> {
+                    var forkName = entity.name() + " any_of " + fork++;
+                    dot.add(node(forkName).add("shape", "diamond").add("label", "any").add("width", "0.3").add("height", "0.3")
+                            .add("fontsize", "8"));
+                    link(tails, entity.name(), Link.to(node(forkName)).with("arrowhead", "none"));
+                    anyOf.names().stream().sorted().forEach(name -> link(tails, forkName, Link.to(node(name))));
+                }
+            }
+        }
+        if (entity.check() instanceof GroupCheck group) {
+            group.members().stream().sorted().forEach(member -> link(tails, entity.name(), Link.to(node(member)).with("style", "dotted")));
+        }
+    }
+
+    private static void link(Map<String, MutableNode> tails, String from, Link link) {
+        tails.computeIfAbsent(from, DotExporter::node).addLink(link);
+    }
+
+    private static MutableNode box(Entity entity, StatusSnapshot snapshot) {
+        var status = snapshot == null ? null : snapshot.of(entity.name()).status();
         var colour = status == null ? "#eeeeee" : status.colour();
-        return quote(name) + " [label=" + quote(name + "\\n" + type + status(snapshot, name)) + ", fillcolor=" + quote(colour + "40")
-                + ", color=" + quote(colour) + "];";
+        return node(entity.name())
+                .add("label", DotText.literal(entity.name() + "\n" + entity.type().yamlName() + status(snapshot, entity.name())))
+                .add("fillcolor", colour + "40")
+                .add("color", colour);
+    }
+
+    private static MutableNode node(String name) {
+        return mutNode(DotText.literal(name));
     }
 
     private static String status(StatusSnapshot snapshot, String name) {
         return snapshot == null ? "" : " (" + snapshot.of(name).status().wireName() + ")";
-    }
-
-    /** A DOT double-quoted string: backslashes and quotes escaped, line breaks as DOT's own. */
-    static String quote(String text) {
-        var escaped = text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "").replace("\n", "\\n");
-        // Keep our own \n line breaks in labels: they were written as "\\n" before escaping.
-        return "\"" + escaped.replace("\\\\n", "\\n") + "\"";
     }
 }

@@ -4,6 +4,7 @@ import dev.topowatch.diagram.layout.DiagramGraph;
 import dev.topowatch.diagram.layout.DotLayoutEngine;
 import dev.topowatch.diagram.layout.ElkLayoutEngine;
 import dev.topowatch.diagram.layout.LayoutEngine;
+import dev.topowatch.diagram.layout.SmetanaLayoutEngine;
 import dev.topowatch.diagram.svg.BoxText;
 import dev.topowatch.diagram.svg.SvgRenderer;
 import dev.topowatch.diagram.svg.Theme;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,31 +31,46 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Layout time per engine at 10, 100, 500 and 2,000 entities next to plain {@code dot -Tsvg} on the same
- * graph, recolouring 1,000 entities, and whole /diagram.svg renders per second. Synthetic topologies as
- * the issue measured: servers holding 5 entities each, about 1.5 random dependencies per entity.
- * Medians of warm runs; the machine is noisy.
+ * Layout + SVG time per engine (ELK, Smetana, Graphviz's dot) at 100, 500 and 2,000 entities next to plain
+ * {@code dot -Tsvg} on the same graph, how many edges each draws pointing upwards, recolouring 1,000
+ * entities, and whole /diagram.svg renders per second. Synthetic topologies as the issue measured: servers
+ * holding 5 entities each, about 1.5 random dependencies per entity. Medians of warm runs; the machine is
+ * noisy (2 cores, other builds beside it).
  */
 public final class DiagramBenchmark {
 
+    /** One drawing: its time, and how many of its edges between boxes run upwards (dependent below). */
+    private record Drawing(double milliseconds, int upward, int edges) {
+    }
+
     public static void main(String[] args) throws Exception {
-        var sizes = args.length > 0 ? Arrays.stream(args).mapToInt(Integer::parseInt).toArray() : new int[] {10, 100, 500, 2000};
+        var sizes = args.length > 0 ? Arrays.stream(args).mapToInt(Integer::parseInt).toArray() : new int[] {100, 500, 2000};
         var dot = DotLayoutEngine.find();
         System.out.printf(Locale.ROOT, "java %s, %d cores, dot %s%n", Runtime.version(), Runtime.getRuntime().availableProcessors(),
                 dot.map(Path::toString).orElse("not installed"));
-        System.out.println("| entities | ELK layout + SVG (ms) | dot engine layout + SVG (ms) | plain dot -Tsvg (ms) |");
-        System.out.println("|---:|---:|---:|---:|");
+        System.out.println("| entities | ELK layout + SVG | Smetana layout + SVG | dot engine layout + SVG | plain dot -Tsvg | edges up: ELK / Smetana / dot |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|");
         for (int size : sizes) {
             var topology = topology(size, 42);
             int runs = size >= 2000 ? 3 : size >= 500 ? 5 : 9;
             var elk = median(runs, () -> layoutAndRender(new ElkLayoutEngine(), topology));
-            var dotEngine = dot.map(binary -> median(Math.min(runs, 3), () -> layoutAndRender(new DotLayoutEngine(binary), topology)));
-            var plainDot = dot.map(binary -> median(Math.min(runs, 3), () -> plainDot(binary, topology)));
-            System.out.printf(Locale.ROOT, "| %d | %.0f | %s | %s |%n", size, elk,
-                    dotEngine.map(ms -> String.format(Locale.ROOT, "%.0f", ms)).orElse("–"),
-                    plainDot.map(ms -> String.format(Locale.ROOT, "%.0f", ms)).orElse("–"));
+            var smetana = median(runs, () -> layoutAndRender(new SmetanaLayoutEngine(), topology));
+            var dotEngine = dot.map(binary -> median(runs, () -> layoutAndRender(new DotLayoutEngine(binary), topology)));
+            var plainDot = dot.map(binary -> median(runs, () -> new Drawing(plainDot(binary, topology), 0, 0)));
+            System.out.printf(Locale.ROOT, "| %d | %s | %s | %s | %s | %s / %s / %s |%n", size, time(elk), time(smetana),
+                    dotEngine.map(DiagramBenchmark::time).orElse("–"), plainDot.map(DiagramBenchmark::time).orElse("–"),
+                    upward(elk), upward(smetana), dotEngine.map(DiagramBenchmark::upward).orElse("–"));
         }
         recolour(1000);
+    }
+
+    private static String time(Drawing drawing) {
+        return drawing.milliseconds() >= 1000 ? String.format(Locale.ROOT, "%.1f s", drawing.milliseconds() / 1000)
+                : String.format(Locale.ROOT, "%.0f ms", drawing.milliseconds());
+    }
+
+    private static String upward(Drawing drawing) {
+        return drawing.upward() + " of " + drawing.edges();
     }
 
     private static void recolour(int size) {
@@ -80,12 +97,23 @@ public final class DiagramBenchmark {
                 size, times[times.length / 2], times[(int) (times.length * 0.99)], svg.length() / 1024, 1000 / times[times.length / 2]);
     }
 
-    private static double layoutAndRender(LayoutEngine engine, Topology topology) {
+    private static Drawing layoutAndRender(LayoutEngine engine, Topology topology) {
         long started = System.nanoTime();
         var graph = DiagramGraph.of(topology, new BoxText());
         var layout = engine.layout(graph);
         SvgRenderer.template(topology, graph, layout, Theme.LIGHT, "bench").render(StatusSnapshot.allUnknown(topology, Instant.EPOCH));
-        return (System.nanoTime() - started) / 1e6;
+        double milliseconds = (System.nanoTime() - started) / 1e6;
+        int upward = 0;
+        int edges = 0;
+        for (var route : layout.routes()) {
+            var from = layout.nodes().get(route.edge().from());
+            var to = layout.nodes().get(route.edge().to());
+            if (from != null && to != null) {
+                edges++;
+                upward += from.y() + from.height() / 2 >= to.y() + to.height() / 2 ? 1 : 0;
+            }
+        }
+        return new Drawing(milliseconds, upward, edges);
     }
 
     private static double plainDot(Path binary, Topology topology) {
@@ -103,14 +131,15 @@ public final class DiagramBenchmark {
         }
     }
 
-    private static double median(int runs, Supplier<Double> run) {
+    /** The run of median time after one warm-up run (every run of a size draws the same picture). */
+    private static Drawing median(int runs, Supplier<Drawing> run) {
         run.get();
-        var times = new double[runs];
+        var drawings = new ArrayList<Drawing>();
         for (int i = 0; i < runs; i++) {
-            times[i] = run.get();
+            drawings.add(run.get());
         }
-        Arrays.sort(times);
-        return times[runs / 2];
+        drawings.sort(Comparator.comparingDouble(Drawing::milliseconds));
+        return drawings.get(runs / 2);
     }
 
     /** Servers of five entities, each entity depending on about 1.5 earlier ones. */
