@@ -80,8 +80,11 @@ class BoardDiskFullTest {
             var lifted = new ProcessBuilder(prlimit.toString(), "--pid", Long.toString(board.pid()), "--fsize=unlimited:unlimited")
                     .inheritIO().start();
             assertThat(lifted.waitFor()).isZero();
+            // The backlog of the full disk has landed: less than one batch waits. Not exactly none: a
+            // thousand results a second keep arriving, and on a busy machine a poll rarely finds the
+            // writer between the batch it just wrote and the next result.
             await(base + "/api/summary", summary -> summary.get("store").get("writable").asBoolean()
-                    && summary.get("store").get("queued").asLong() == 0);
+                    && summary.get("store").get("queued").asLong() < 1000);
             assertThat(get(base + "/health/ready").statusCode()).isEqualTo(200);
             countedWhileFull = entity(base).get("fail_count").asLong();
         } finally {
