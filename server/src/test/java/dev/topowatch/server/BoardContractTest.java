@@ -57,12 +57,15 @@ class BoardContractTest {
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
         var text = response.body();
         assertThat(text).contains("topowatch_entity_up{entity=\"db\",server=\"vps\",type=\"tcp\"} 0.0")
-                .contains("topowatch_entity_status{entity=\"db\",server=\"vps\",status=\"down\",type=\"tcp\"} 1.0")
+                .contains("topowatch_entity_status_code{entity=\"db\",server=\"vps\",type=\"tcp\"} 2.0")
+                .contains("topowatch_entities{status=\"down\"} 1.0")
                 .contains("topowatch_checks_total{entity=\"db\",result=\"failure\",server=\"vps\",type=\"tcp\"}")
                 .contains("topowatch_check_latency_seconds{entity=\"db\"")
                 .contains("topowatch_entity_blocked{")
                 .contains("jvm_memory_used_bytes")
                 .contains("process_cpu_seconds_total");
+        assertThat(text.lines().filter(line -> line.startsWith("topowatch_entity_status_code{"))).as("one status series per entity")
+                .hasSize(harness.board.engine().topology().entities().size());
         promtool(text);
     }
 
