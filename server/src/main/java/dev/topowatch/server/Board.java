@@ -91,6 +91,7 @@ public final class Board implements AutoCloseable {
         scheduler.replaceAll(topology.entities().values());
         scheduler.start();
         engine.addListener(this::checkDependenciesOfNewRoots);
+        engine.setFreshChecks(this::checkReleasedCasualties);
         this.app = App.create(dependencies).start(listen.host(), listen.port());
         this.watcher = new FileWatcher(file, RELOAD_DEBOUNCE, RELOAD_POLL, reloader::reload);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> Thread.ofPlatform()
@@ -181,6 +182,13 @@ public final class Board implements AutoCloseable {
                     scheduler.runNow(dependency);
                 }
             }
+        }
+    }
+
+    /** The casualties of a root that recovered: their verdict comes from a check that starts now. */
+    private void checkReleasedCasualties(Set<String> entities) {
+        if (!closing) {
+            entities.forEach(scheduler::runFresh);
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -37,6 +38,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class StatusEngine {
     /** A maintenance window that lasts until someone ends it. */
     public static final Instant UNTIL_ENDED = MaintenanceWindows.INDEFINITE;
+    /** Why a released casualty shows unknown until its fresh check. */
+    static final String RELEASED = "what blocked it is back: checking it again";
 
     private final Clock clock;
     private final Store store;
@@ -46,6 +49,14 @@ public final class StatusEngine {
     private final Map<String, Verdict> verdicts = new HashMap<>();
     /** The status each entity last showed, maintenance included: what transitions are measured against. */
     private final Map<String, Status> shown = new HashMap<>();
+    /**
+     * Entities whose failures in a row include some taken while something they need was down: those
+     * say nothing of the entity itself, so they are dropped once what blocked it is back.
+     */
+    private final Set<String> failedWhileBlocked = new HashSet<>();
+    /** Entities released that way, waiting for a fresh check: results taken before this instant are stale. */
+    private final Map<String, Instant> freshFrom = new HashMap<>();
+    private FreshChecks freshChecks = FreshChecks.NONE;
     private Topology topology;
     private DependencyGraph graph;
     private ImpactReport impact;
@@ -71,6 +82,11 @@ public final class StatusEngine {
         this.alerts = planner;
     }
 
+    /** Who checks the casualties of a recovered root again at once; the scheduler, on a running board. */
+    public synchronized void setFreshChecks(FreshChecks freshChecks) {
+        this.freshChecks = freshChecks;
+    }
+
     /** Applies one result of {@code name}'s own check. Results for entities no longer in the topology are dropped. */
     public synchronized void onResult(String name, CheckResult result) {
         var entity = topology.entities().get(name);
@@ -78,10 +94,21 @@ public final class StatusEngine {
             return;
         }
         var before = states.get(name);
+        var releasedAt = freshFrom.get(name);
+        if (releasedAt != null && result.at().isBefore(releasedAt)) {
+            countStale(before, result);
+            return;
+        }
+        freshFrom.remove(name);
         boolean passed = result.status() != Status.DOWN;
         int failures = passed ? 0 : before.consecutiveFailures() + 1;
         int successes = passed ? before.consecutiveSuccesses() + 1 : 0;
         boolean blocked = !passed && !requirementsMet(entity);
+        if (blocked) {
+            failedWhileBlocked.add(name);
+        } else if (passed) {
+            failedWhileBlocked.remove(name);
+        }
         var outcomes = FlapDetector.remember(before.recentOutcomes(), outcomeLetter(result.status()));
         var after = new EntityState(name, before.status(), before.since(), result.at(),
                 before.successCount() + (passed ? 1 : 0),
@@ -103,6 +130,21 @@ public final class StatusEngine {
         changed(transitions);
     }
 
+    /**
+     * A result of a probe that started while the entity was blocked, delivered after it was released:
+     * counted as blocked and kept in its history, but it decides nothing (a fresh check does).
+     */
+    private void countStale(EntityState before, CheckResult result) {
+        boolean passed = result.status() != Status.DOWN;
+        var after = new EntityState(before.name(), before.status(), before.since(), result.at(),
+                before.successCount() + (passed ? 1 : 0), before.failCount(), before.blockedCount() + (passed ? 0 : 1),
+                before.consecutiveFailures(), before.consecutiveSuccesses(), result.latency(), result.error(),
+                before.flapping(), before.recentOutcomes(), before.rootCause(), before.blockedBy(), result.extra());
+        states.put(before.name(), after);
+        store.recordCheck(new RecordedCheck(before.name(), result.at(), result.status(), !passed, result.latency(), result.error()), after);
+        changed(List.of());
+    }
+
     /** Replaces the topology (a reload): unchanged entities keep everything, removed ones are marked, new ones restored or fresh. */
     public synchronized void setTopology(Topology next) {
         var now = clock.instant();
@@ -112,6 +154,8 @@ public final class StatusEngine {
                 states.remove(name);
                 verdicts.remove(name);
                 shown.remove(name);
+                failedWhileBlocked.remove(name);
+                freshFrom.remove(name);
             }
         }
         var restored = new HashMap<String, EntityState>();
@@ -203,9 +247,58 @@ public final class StatusEngine {
             states.put(name, state);
             verdicts.putIfAbsent(name, Verdict.of(state.status()));
             shown.putIfAbsent(name, state.status());
+            if (state.status() == Status.BLOCKED) {
+                failedWhileBlocked.add(name);
+            }
         }
-        impact = graph.classify(failing());
+        classify();
         reclassify(false, "restored");
+    }
+
+    /**
+     * The impact of the current verdicts. A casualty whose blockers are back is released first: the
+     * failures it had while blocked are forgotten, it is pending again (unknown) and checked afresh at
+     * once, so that only a failure of its own after its root recovered makes it a root. Releasing one
+     * may release what depends on it, hence the loop (as deep as the chain of casualties).
+     */
+    private void classify() {
+        impact = graph.classify(failing());
+        var now = clock.instant();
+        var recheck = new TreeSet<String>();
+        boolean verdictsChanged = true;
+        while (verdictsChanged) {
+            verdictsChanged = false;
+            for (var iterator = failedWhileBlocked.iterator(); iterator.hasNext(); ) {
+                var name = iterator.next();
+                var entity = topology.entities().get(name);
+                if (entity != null && !requirementsMet(entity)) {
+                    continue;
+                }
+                iterator.remove();
+                if (entity == null) {
+                    continue;
+                }
+                states.put(name, withoutStreaks(states.get(name)));
+                freshFrom.put(name, now);
+                if (verdicts.get(name) == Verdict.FAILING) {
+                    verdicts.put(name, Verdict.PENDING);
+                    recheck.add(name);
+                    verdictsChanged = true;
+                }
+            }
+            if (verdictsChanged) {
+                impact = graph.classify(failing());
+            }
+        }
+        if (!recheck.isEmpty()) {
+            freshChecks.request(recheck);
+        }
+    }
+
+    private static EntityState withoutStreaks(EntityState state) {
+        return new EntityState(state.name(), state.status(), state.since(), state.lastCheck(), state.successCount(),
+                state.failCount(), state.blockedCount(), 0, 0, state.latency(), state.lastError(), state.flapping(),
+                state.recentOutcomes(), state.rootCause(), state.blockedBy(), state.extra());
     }
 
     private Set<String> failing() {
@@ -221,7 +314,7 @@ public final class StatusEngine {
     /** Classifies everything again and returns the transitions, each already stored. */
     private List<Transition> reclassify(boolean verdictsChanged, String reason) {
         if (verdictsChanged) {
-            impact = graph.classify(failing());
+            classify();
         }
         var now = clock.instant();
         var transitions = new ArrayList<Transition>();
@@ -248,7 +341,7 @@ public final class StatusEngine {
                 }
                 shown.put(name, shownNow);
                 var transition = new Transition(0, name, previouslyShown, shownNow, now,
-                        describe(entity, shownNow, state, reason), entityImpact.rootCause());
+                        describe(entity, shownNow, state, freshFrom.containsKey(name) ? RELEASED : reason), entityImpact.rootCause());
                 store.recordTransition(transition, state, alerts.onTransition(transition, entity, state, impact));
                 transitions.add(transition);
             }

@@ -10,6 +10,7 @@ import dev.topowatch.topology.Topology;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.UnaryOperator;
 
 /**
@@ -61,6 +62,24 @@ final class AlertsHarness implements AutoCloseable {
 
     void up(String entity) {
         engine.onResult(entity, CheckResult.up(clock.instant(), Duration.ofMillis(3)));
+    }
+
+    /** A result of a probe that started at {@code at}, delivered now (one in flight across a change). */
+    void downTakenAt(Instant at, String entity, String error) {
+        engine.onResult(entity, CheckResult.down(at, Duration.ofMillis(3), error));
+    }
+
+    /** Waits until the outbox holds nothing undelivered: every alert decided so far was sent or superseded. */
+    void awaitOutboxEmpty() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        store.flush();
+        while (!alerter.undelivered().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("still undelivered: " + alerter.undelivered());
+            }
+            Thread.sleep(20);
+            store.flush();
+        }
     }
 
     void restart() throws Exception {
