@@ -1,6 +1,7 @@
 package dev.topowatch.server;
 
 import dev.topowatch.checkers.Checkers;
+import dev.topowatch.checkers.heartbeat.Push;
 import dev.topowatch.checkers.schedule.CheckOutcome;
 import dev.topowatch.checkers.schedule.Scheduler;
 import dev.topowatch.diagram.DiagramService;
@@ -15,6 +16,7 @@ import dev.topowatch.server.reload.FileWatcher;
 import dev.topowatch.server.reload.TopologyReloader;
 import dev.topowatch.server.store.Store;
 import dev.topowatch.server.store.Transition;
+import dev.topowatch.topology.EntityType;
 import dev.topowatch.topology.Status;
 import dev.topowatch.topology.StatusSnapshot;
 import dev.topowatch.topology.graph.ImpactReport;
@@ -28,7 +30,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -52,6 +53,7 @@ public final class Board implements AutoCloseable {
     private static final Duration MAINTENANCE_OPEN_TICK = Duration.ofSeconds(1);
 
     private final Store store;
+    private final Clock clock;
     private final StatusEngine engine;
     private final Checkers checkers;
     private final Scheduler scheduler;
@@ -74,11 +76,13 @@ public final class Board implements AutoCloseable {
     public Board(Path file, Topology topology, HostPort listen, Store store, TopologyLoader loader, Clock clock)
             throws IOException {
         this.store = store;
+        this.clock = clock;
         this.engine = new StatusEngine(topology, store, clock);
         this.alerter = new Alerter(store, clock, Backoff.DEFAULT, engine::snapshot, engine::impact);
         engine.setAlertPlanner(alerter.rules());
         alerter.configure(topology);
         this.checkers = Checkers.create(clock);
+        store.lastPushes().forEach(checkers.heartbeats()::push);
         this.scheduler = new Scheduler(checkers.asMap(), clock, this::onOutcome);
         // Invalid edits are logged, shown in /api/summary and told to the alert channels once.
         this.reloader = new TopologyReloader(file, topology, loader, this::apply, alerter::topologyErrors, clock);
@@ -193,6 +197,11 @@ public final class Board implements AutoCloseable {
     }
 
     private void apply(Topology next) {
+        var previous = engine.topology().entities().keySet();
+        var now = clock.instant();
+        next.entities().values().stream()
+                .filter(entity -> entity.type() == EntityType.HEARTBEAT && !previous.contains(entity.name()))
+                .forEach(heartbeat -> checkers.heartbeats().listenFrom(heartbeat.name(), now));
         alerter.configure(next);
         engine.setTopology(next);
         diagram.update(next);
@@ -212,8 +221,11 @@ public final class Board implements AutoCloseable {
         }
 
         @Override
-        public void push(String entity, Instant at) {
-            checkers.heartbeats().push(entity, at);
+        public void push(String entity, Push push) {
+            checkers.heartbeats().push(entity, push);
+            store.recordPush(entity, push);
+            // A probe under way may have read the push before this one.
+            scheduler.runFresh(entity);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.topowatch.server.api;
 
+import dev.topowatch.checkers.heartbeat.Push;
 import dev.topowatch.server.engine.StatusEngine;
 import dev.topowatch.topology.check.HeartbeatCheck;
 import io.javalin.http.Context;
@@ -61,8 +62,7 @@ final class ControlController {
             throw ApiError.conflict("'" + name + "' is a " + entity.type().yamlName() + ", not a heartbeat: it is probed, not pushed to");
         }
         access.requirePush(context, heartbeat.token());
-        checks.push(name, clock.instant());
-        checks.runNow(name);
+        checks.push(name, Push.up(clock.instant()));
         context.status(202).json(Map.of("entity", name, "received", EntityJson.timestamp(clock.instant())));
     }
 

@@ -94,6 +94,10 @@ public final class StatusEngine {
             return;
         }
         var before = states.get(name);
+        if (result.isPending()) {
+            pending(before, result);
+            return;
+        }
         var releasedAt = freshFrom.get(name);
         if (releasedAt != null && result.at().isBefore(releasedAt)) {
             countStale(before, result);
@@ -128,6 +132,23 @@ public final class StatusEngine {
                 ? reclassify(verdictChanged, result.error())
                 : List.<Transition>of();
         changed(transitions);
+    }
+
+    /**
+     * The probe cannot say yet (a heartbeat that has not heard from its job since the board started,
+     * within {@code max_silence}): pending, neither up nor down, and nothing counted. What it waits
+     * for is shown as its last error.
+     */
+    private void pending(EntityState before, CheckResult result) {
+        var name = before.name();
+        var after = new EntityState(name, before.status(), before.since(), result.at(), before.successCount(),
+                before.failCount(), before.blockedCount(), 0, 0, result.latency(), result.error(), before.flapping(),
+                before.recentOutcomes(), before.rootCause(), before.blockedBy(), result.extra());
+        states.put(name, after);
+        failedWhileBlocked.remove(name);
+        freshFrom.remove(name);
+        boolean verdictChanged = verdicts.put(name, Verdict.PENDING) != Verdict.PENDING;
+        changed(verdictChanged ? reclassify(true, result.error()) : List.of());
     }
 
     /**

@@ -31,7 +31,11 @@ final class Schema {
                             + " next_attempt_at INTEGER NOT NULL, delivered_at INTEGER, last_error TEXT)",
                     "CREATE INDEX outbox_pending ON outbox (channel, delivered_at, id)",
                     "CREATE INDEX outbox_by_entity ON outbox (entity, kind, id)",
-                    "CREATE TABLE alert_mute (entity TEXT PRIMARY KEY, until INTEGER NOT NULL)"));
+                    "CREATE TABLE alert_mute (entity TEXT PRIMARY KEY, until INTEGER NOT NULL)"),
+            List.of(
+                    // The last push of each heartbeat: a restart must not forget that its job reported.
+                    "CREATE TABLE heartbeat_push (entity TEXT PRIMARY KEY, at INTEGER NOT NULL, status TEXT NOT NULL,"
+                            + " message TEXT, latency_ms INTEGER)"));
 
     private Schema() {
     }

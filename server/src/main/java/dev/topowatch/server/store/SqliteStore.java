@@ -3,6 +3,7 @@ package dev.topowatch.server.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.topowatch.checkers.heartbeat.Push;
 import dev.topowatch.topology.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -201,6 +202,30 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public void recordPush(String entity, Push push) {
+        enqueue(new Write.Pushed(entity, push));
+    }
+
+    @Override
+    public Map<String, Push> lastPushes() {
+        synchronized (reader) {
+            try (var statement = reader.prepareStatement("SELECT entity, at, status, message, latency_ms FROM heartbeat_push");
+                 var rows = statement.executeQuery()) {
+                var pushes = new HashMap<String, Push>();
+                while (rows.next()) {
+                    long latencyMillis = rows.getLong(5);
+                    var latency = rows.wasNull() ? null : Duration.ofMillis(latencyMillis);
+                    pushes.put(rows.getString(1), new Push(Instant.ofEpochMilli(rows.getLong(2)), status(rows.getString(3)),
+                            rows.getString(4), latency));
+                }
+                return pushes;
+            } catch (SQLException failed) {
+                throw new StoreException("cannot read heartbeat pushes from " + file, failed);
+            }
+        }
+    }
+
+    @Override
     public void onAlertsWritten(Runnable listener) {
         alertListeners.add(listener);
     }
@@ -365,6 +390,7 @@ public final class SqliteStore implements Store {
                         writeOutcome(outcome);
                     }
                     case Write.Mute mute -> writeMute(mute);
+                    case Write.Pushed pushed -> writePush(pushed);
                     case Write.Removed gone -> {
                         writePending(result, transition, state, latestStates);
                         removed.setLong(1, gone.at().toEpochMilli());
@@ -436,6 +462,24 @@ public final class SqliteStore implements Store {
             statement.setString(1, mute.entity());
             if (mute.until() != null) {
                 statement.setLong(2, mute.until().toEpochMilli());
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    private void writePush(Write.Pushed pushed) throws SQLException {
+        try (var statement = writer.prepareStatement("INSERT INTO heartbeat_push (entity, at, status, message, latency_ms)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity) DO UPDATE SET at = excluded.at, status = excluded.status,"
+                + " message = excluded.message, latency_ms = excluded.latency_ms WHERE excluded.at >= heartbeat_push.at")) {
+            var push = pushed.push();
+            statement.setString(1, pushed.entity());
+            statement.setLong(2, push.at().toEpochMilli());
+            statement.setString(3, push.status().wireName());
+            statement.setString(4, push.message());
+            if (push.latency() == null) {
+                statement.setNull(5, java.sql.Types.INTEGER);
+            } else {
+                statement.setLong(5, push.latency().toMillis());
             }
             statement.executeUpdate();
         }
@@ -655,6 +699,8 @@ public final class SqliteStore implements Store {
             // Undelivered alerts are never pruned: a channel that comes back still gets them.
             deleted += statement.executeUpdate("DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < " + cutoff);
             deleted += statement.executeUpdate("DELETE FROM alert_mute WHERE until < " + now.toEpochMilli());
+            deleted += statement.executeUpdate("DELETE FROM heartbeat_push WHERE entity IN (SELECT name FROM entity_state"
+                    + " WHERE removed_at IS NOT NULL AND removed_at < " + cutoff + ")");
             deleted += statement.executeUpdate("DELETE FROM entity_state WHERE removed_at IS NOT NULL AND removed_at < " + cutoff);
             deleted += statement.executeUpdate("DELETE FROM check_result WHERE at < " + minuteCutoff);
             // Keep only the newest raw results of each entity.

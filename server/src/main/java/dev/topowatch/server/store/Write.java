@@ -1,5 +1,7 @@
 package dev.topowatch.server.store;
 
+import dev.topowatch.checkers.heartbeat.Push;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +31,10 @@ sealed interface Write {
 
     /** Mutes an entity until a time; lifts the mute when {@code until} is null. */
     record Mute(String entity, Instant until) implements Write {
+    }
+
+    /** The last push of a heartbeat, replacing the one before. */
+    record Pushed(String entity, Push push) implements Write {
     }
 
     record Removed(String entity, Instant at) implements Write {

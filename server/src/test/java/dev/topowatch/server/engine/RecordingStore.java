@@ -1,5 +1,6 @@
 package dev.topowatch.server.engine;
 
+import dev.topowatch.checkers.heartbeat.Push;
 import dev.topowatch.server.store.EntityState;
 import dev.topowatch.server.store.HistoryPoint;
 import dev.topowatch.server.store.OutboxMessage;
@@ -24,6 +25,7 @@ final class RecordingStore implements Store {
     final List<Transition> transitions = new ArrayList<>();
     final List<RecordedCheck> checks = new ArrayList<>();
     final Map<String, Instant> removed = new HashMap<>();
+    final Map<String, Push> pushes = new HashMap<>();
 
     @Override
     public Map<String, EntityState> loadStates() {
@@ -94,6 +96,16 @@ final class RecordingStore implements Store {
 
     @Override
     public void onAlertsWritten(Runnable listener) {
+    }
+
+    @Override
+    public void recordPush(String entity, Push push) {
+        pushes.merge(entity, push, (known, pushed) -> pushed.at().isBefore(known.at()) ? known : pushed);
+    }
+
+    @Override
+    public Map<String, Push> lastPushes() {
+        return Map.copyOf(pushes);
     }
 
     @Override

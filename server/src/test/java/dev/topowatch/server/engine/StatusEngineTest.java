@@ -243,6 +243,28 @@ class StatusEngineTest {
     }
 
     @Test
+    void a_pending_result_leaves_an_entity_unknown_counts_nothing_and_says_what_it_waits_for() {
+        var engine = engine(Topologies.parse("""
+                defaults: {failure_threshold: 1}
+                entities:
+                  backup: {type: heartbeat, max_silence: 1m}
+                """));
+        engine.onResult("backup", up());
+        heard.clear();
+
+        engine.onResult("backup", CheckResult.pending(clock.instant(), "waiting for a push"));
+
+        var backup = engine.snapshot().of("backup");
+        assertThat(backup.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(backup.lastError()).isEqualTo("waiting for a push");
+        assertThat(backup.successCount() + backup.failCount() + backup.blockedCount()).isEqualTo(1);
+        assertThat(heard).extracting(Transition::from, Transition::to, Transition::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Status.UP, Status.UNKNOWN, "waiting for a push"));
+        engine.onResult("backup", down("no heartbeat for 1m1s (max_silence 1m)"));
+        assertThat(status(engine, "backup")).isEqualTo(Status.DOWN);
+    }
+
+    @Test
     void a_redundant_dependency_blocks_only_when_every_alternative_is_down() {
         var engine = engine(Topologies.parse(SHOP));
         allUp(engine, "cache_a", "cache_b", "worker");

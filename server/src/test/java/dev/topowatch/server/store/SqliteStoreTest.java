@@ -1,5 +1,6 @@
 package dev.topowatch.server.store;
 
+import dev.topowatch.checkers.heartbeat.Push;
 import dev.topowatch.server.testing.MutableClock;
 import dev.topowatch.topology.Status;
 import org.junit.jupiter.api.AfterEach;
@@ -197,6 +198,36 @@ class SqliteStoreTest {
         clock.advance(RETENTION.plusDays(1));
         store.prune(clock.instant());
         assertThat(store.loadStates()).doesNotContainKey("old");
+    }
+
+    @Test
+    void the_last_push_of_each_heartbeat_survives_a_restart_and_an_older_one_never_replaces_it() throws Exception {
+        open();
+        var pushed = new Push(clock.instant(), Status.DOWN, "disk full", Duration.ofMillis(12));
+        store.recordPush("backup", Push.up(clock.instant().minusSeconds(60)));
+        store.recordPush("backup", pushed);
+        store.recordPush("backup", Push.up(clock.instant().minusSeconds(30)));
+        store.recordPush("nightly", Push.up(clock.instant()));
+        store.close();
+
+        var reopened = open();
+
+        assertThat(reopened.lastPushes()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "backup", pushed, "nightly", Push.up(clock.instant())));
+    }
+
+    @Test
+    void the_push_of_a_heartbeat_removed_for_longer_than_the_retention_goes_with_its_state() throws Exception {
+        open();
+        store.recordCheck(check("backup", Status.UP, 0), state("backup", Status.UP, 1, 0));
+        store.recordPush("backup", Push.up(clock.instant()));
+        store.markRemoved("backup", clock.instant());
+        store.flush();
+        clock.advance(RETENTION.plusDays(1));
+
+        store.prune(clock.instant());
+
+        assertThat(store.lastPushes()).isEmpty();
     }
 
     @Test
