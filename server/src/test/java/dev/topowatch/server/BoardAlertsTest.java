@@ -62,7 +62,7 @@ class BoardAlertsTest {
         Thread.sleep(5000);
 
         assertThat(telegram.delivered()).hasSize(1);
-        assertThat(sent.getFirst().text()).startsWith("🔴 <b>db</b> is DOWN since").contains("connection refused\nblocks: api");
+        assertThat(sent.getFirst().text()).startsWith("🔴 <b>db</b> is DOWN since").contains("connection refused\nblocks 1: api");
         var alerts = harness.json("/api/summary").get("alerts");
         assertThat(alerts.get("undelivered").asLong()).isZero();
     }

@@ -35,6 +35,9 @@ final class AlertCodec {
         if (alert.outage() != null) {
             node.put("outage_ms", alert.outage().toMillis());
         }
+        if (alert.peakCasualties() > 0) {
+            node.put("peak_casualties", alert.peakCasualties());
+        }
         alert.errors().forEach(node.withArray("errors")::add);
         return node.toString();
     }
@@ -46,7 +49,7 @@ final class AlertCodec {
                     text(node, "type"), text(node, "status"), text(node, "previous"), Instant.ofEpochMilli(node.path("at").asLong()),
                     node.has("since") ? Instant.ofEpochMilli(node.get("since").asLong()) : null, text(node, "error"),
                     strings(node.path("casualties")), node.has("outage_ms") ? Duration.ofMillis(node.get("outage_ms").asLong()) : null,
-                    strings(node.path("errors")));
+                    node.path("peak_casualties").asInt(0), strings(node.path("errors")));
         } catch (IOException corrupt) {
             throw new UncheckedIOException("unreadable alert in the outbox", corrupt);
         }

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -58,7 +57,7 @@ public final class Alerter implements AutoCloseable {
         this.backoff = backoff;
         this.snapshot = snapshot;
         this.impact = impact;
-        this.rules = new AlertRules(store.openProblems(), store.mutes());
+        this.rules = new AlertRules(store);
         this.webhookHttp = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .callTimeout(Duration.ofSeconds(20))
@@ -121,7 +120,7 @@ public final class Alerter implements AutoCloseable {
             return;
         }
         var now = clock.instant();
-        var alert = new Alert(AlertKind.TOPOLOGY_INVALID, null, null, null, null, now, now, null, List.of(), null, errors);
+        var alert = new Alert(AlertKind.TOPOLOGY_INVALID, null, null, null, null, now, now, null, List.of(), null, 0, errors);
         var body = AlertCodec.encode(alert);
         store.recordAlerts(workers.stream()
                 .map(worker -> OutboxMessage.of(worker.channel().key(), AlertKind.TOPOLOGY_INVALID.wireName(), null, now, body)).toList());
@@ -159,7 +158,7 @@ public final class Alerter implements AutoCloseable {
         }
     }
 
-    /** A down alert lists what its root blocks when it is sent, not only when it was decided. */
+    /** A down alert lists what its root blocks when it is sent, not what it blocked when it was decided. */
     private Alert refresh(Alert alert) {
         if (alert.kind() != AlertKind.DOWN || alert.entity() == null) {
             return alert;
@@ -168,9 +167,7 @@ public final class Alerter implements AutoCloseable {
         if (!now.roots().contains(alert.entity())) {
             return alert;
         }
-        var casualties = new TreeSet<>(alert.casualties());
-        casualties.addAll(now.casualtiesOf(alert.entity()));
-        return alert.withCasualties(List.copyOf(casualties));
+        return alert.withCasualties(List.copyOf(now.casualtiesOf(alert.entity())));
     }
 
     private void wakeAll() {

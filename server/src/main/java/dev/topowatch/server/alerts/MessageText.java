@@ -20,8 +20,9 @@ public final class MessageText {
     private static final int CASUALTIES_NAMED = 3;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
     private static final Map<AlertKind, String> BUILT_IN = Map.of(
-            AlertKind.DOWN, "🔴 <b>{entity}</b> is DOWN since {since}\n{error}\nblocks: {casualties}\n{link}",
-            AlertKind.RECOVERED, "✅ <b>{entity}</b> recovered after {duration}\n(was {previous} since {since})\n{link}",
+            AlertKind.DOWN, "🔴 <b>{entity}</b> is DOWN since {since}\n{error}\nblocks {casualty_count}: {casualties}\n{link}",
+            AlertKind.RECOVERED, "✅ <b>{entity}</b> recovered after {duration}\n(was {previous} since {since})\n"
+                    + "{peak} affected at the peak\n{link}",
             AlertKind.DEGRADED, "🟠 <b>{entity}</b> is DEGRADED since {since}\n{error}\n{link}",
             AlertKind.FLAPPING, "🔁 <b>{entity}</b> is flapping, now {status}: no more alerts about it until it settles\n{link}",
             AlertKind.SETTLED, "🟰 <b>{entity}</b> stopped flapping: {status} since {since}\n{error}\n{link}");
@@ -44,16 +45,18 @@ public final class MessageText {
             return invalidTopology(alert);
         }
         var template = templates.getOrDefault(alert.kind().wireName(), BUILT_IN.get(alert.kind()));
-        var values = Map.of(
-                "entity", value(alert.entity()),
-                "status", value(alert.status()),
-                "previous", value(alert.previous()),
-                "since", HumanTime.at(alert.since()),
-                "error", value(alert.error()),
-                "casualties", casualties(alert.casualties()),
-                "duration", HumanTime.duration(alert.outage()),
-                "link", link(alert.entity()),
-                "board", boardUrl == null ? "" : Html.escape(boardUrl));
+        var values = Map.ofEntries(
+                Map.entry("entity", value(alert.entity())),
+                Map.entry("status", value(alert.status())),
+                Map.entry("previous", value(alert.previous())),
+                Map.entry("since", HumanTime.at(alert.since())),
+                Map.entry("error", value(alert.error())),
+                Map.entry("casualties", casualties(alert.casualties())),
+                Map.entry("casualty_count", count(alert.casualties().size())),
+                Map.entry("peak", count(alert.peakCasualties())),
+                Map.entry("duration", HumanTime.duration(alert.outage())),
+                Map.entry("link", link(alert.entity())),
+                Map.entry("board", boardUrl == null ? "" : Html.escape(boardUrl)));
         var lines = new ArrayList<String>();
         for (var line : template.split("\n", -1)) {
             var filled = fill(line, values);
@@ -134,6 +137,16 @@ public final class MessageText {
         }
         var href = boardUrl + "/?focus=" + URLEncoder.encode(entity, StandardCharsets.UTF_8);
         return "<a href=\"" + Html.escape(href) + "\">Open the board</a>";
+    }
+
+    /** "blocks 8: api, web, worker and 5 more": the whole count, and the first names. */
+    static String blocks(List<String> names) {
+        return "blocks " + names.size() + ": " + casualties(names);
+    }
+
+    /** Empty for none, so that a line about nothing is left out. */
+    private static String count(int count) {
+        return count == 0 ? "" : Integer.toString(count);
     }
 
     /** "api, web, worker and 5 more". */

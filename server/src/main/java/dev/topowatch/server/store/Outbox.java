@@ -47,7 +47,16 @@ public interface Outbox {
     /** Called after messages were written, so that senders need not poll often. */
     void onAlertsWritten(Runnable listener);
 
-    /** @param status {@code down} or {@code degraded} */
-    record OpenProblem(String entity, dev.topowatch.topology.Status status, Instant since) {
+    /**
+     * Remembers how many entities a root's outage blocked at most so far, so that its recovery can say
+     * it after a restart too; queued in order with the transition that made it so.
+     */
+    void recordPeak(String entity, Instant since, int casualties);
+
+    /**
+     * @param status          {@code down} or {@code degraded}
+     * @param peakCasualties  for a down root: how many it blocked at most so far
+     */
+    record OpenProblem(String entity, dev.topowatch.topology.Status status, Instant since, int peakCasualties) {
     }
 }

@@ -35,7 +35,9 @@ final class Schema {
             List.of(
                     // The last push of each heartbeat: a restart must not forget that its job reported.
                     "CREATE TABLE heartbeat_push (entity TEXT PRIMARY KEY, at INTEGER NOT NULL, status TEXT NOT NULL,"
-                            + " message TEXT, latency_ms INTEGER)"));
+                            + " message TEXT, latency_ms INTEGER)",
+                    // How many a root blocked at most in its open outage, for its recovery message.
+                    "CREATE TABLE alert_peak (entity TEXT PRIMARY KEY, since INTEGER NOT NULL, casualties INTEGER NOT NULL)"));
 
     private Schema() {
     }

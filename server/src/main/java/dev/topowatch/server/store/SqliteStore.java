@@ -202,6 +202,11 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public void recordPeak(String entity, Instant since, int casualties) {
+        enqueue(new Write.Peak(entity, since, casualties));
+    }
+
+    @Override
     public void recordPush(String entity, Push push) {
         enqueue(new Write.Pushed(entity, push));
     }
@@ -391,6 +396,7 @@ public final class SqliteStore implements Store {
                     }
                     case Write.Mute mute -> writeMute(mute);
                     case Write.Pushed pushed -> writePush(pushed);
+                    case Write.Peak peak -> writePeak(peak);
                     case Write.Removed gone -> {
                         writePending(result, transition, state, latestStates);
                         removed.setLong(1, gone.at().toEpochMilli());
@@ -467,6 +473,16 @@ public final class SqliteStore implements Store {
         }
     }
 
+    private void writePeak(Write.Peak peak) throws SQLException {
+        try (var statement = writer.prepareStatement("INSERT INTO alert_peak (entity, since, casualties) VALUES (?, ?, ?)"
+                + " ON CONFLICT (entity) DO UPDATE SET since = excluded.since, casualties = excluded.casualties")) {
+            statement.setString(1, peak.entity());
+            statement.setLong(2, peak.since().toEpochMilli());
+            statement.setInt(3, peak.casualties());
+            statement.executeUpdate();
+        }
+    }
+
     private void writePush(Write.Pushed pushed) throws SQLException {
         try (var statement = writer.prepareStatement("INSERT INTO heartbeat_push (entity, at, status, message, latency_ms)"
                 + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity) DO UPDATE SET at = excluded.at, status = excluded.status,"
@@ -528,15 +544,17 @@ public final class SqliteStore implements Store {
     public Map<String, OpenProblem> openProblems() {
         synchronized (reader) {
             // Per entity, its newest announced down, degraded or recovery message on any channel.
-            try (var statement = reader.prepareStatement("SELECT o.entity, o.kind, o.created_at FROM outbox o"
+            // Its peak was written when it opened (and each time it grew), after any peak of an earlier outage.
+            try (var statement = reader.prepareStatement("SELECT o.entity, o.kind, o.created_at, coalesce(p.casualties, 0) FROM outbox o"
                     + " JOIN (SELECT entity, max(id) AS id FROM outbox WHERE kind IN ('down', 'degraded', 'recovered')"
                     + " AND (last_error IS NULL OR last_error NOT LIKE '" + SUPERSEDED + "%') GROUP BY entity) last"
-                    + " ON last.id = o.id WHERE o.kind != 'recovered'");
+                    + " ON last.id = o.id LEFT JOIN alert_peak p ON p.entity = o.entity WHERE o.kind != 'recovered'");
                  var rows = statement.executeQuery()) {
                 var open = new HashMap<String, OpenProblem>();
                 while (rows.next()) {
-                    open.put(rows.getString(1), new OpenProblem(rows.getString(1), status(rows.getString(2)),
-                            Instant.ofEpochMilli(rows.getLong(3))));
+                    var status = status(rows.getString(2));
+                    open.put(rows.getString(1), new OpenProblem(rows.getString(1), status,
+                            Instant.ofEpochMilli(rows.getLong(3)), status == Status.DOWN ? rows.getInt(4) : 0));
                 }
                 return open;
             } catch (SQLException failed) {
@@ -699,8 +717,10 @@ public final class SqliteStore implements Store {
             // Undelivered alerts are never pruned: a channel that comes back still gets them.
             deleted += statement.executeUpdate("DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < " + cutoff);
             deleted += statement.executeUpdate("DELETE FROM alert_mute WHERE until < " + now.toEpochMilli());
-            deleted += statement.executeUpdate("DELETE FROM heartbeat_push WHERE entity IN (SELECT name FROM entity_state"
-                    + " WHERE removed_at IS NOT NULL AND removed_at < " + cutoff + ")");
+            for (var table : List.of("heartbeat_push", "alert_peak")) {
+                deleted += statement.executeUpdate("DELETE FROM " + table + " WHERE entity IN (SELECT name FROM entity_state"
+                        + " WHERE removed_at IS NOT NULL AND removed_at < " + cutoff + ")");
+            }
             deleted += statement.executeUpdate("DELETE FROM entity_state WHERE removed_at IS NOT NULL AND removed_at < " + cutoff);
             deleted += statement.executeUpdate("DELETE FROM check_result WHERE at < " + minuteCutoff);
             // Keep only the newest raw results of each entity.

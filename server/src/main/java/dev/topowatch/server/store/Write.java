@@ -33,6 +33,10 @@ sealed interface Write {
     record Mute(String entity, Instant until) implements Write {
     }
 
+    /** How many a root's outage blocked at most so far, replacing what was known. */
+    record Peak(String entity, Instant since, int casualties) implements Write {
+    }
+
     /** The last push of a heartbeat, replacing the one before. */
     record Pushed(String entity, Push push) implements Write {
     }

@@ -98,7 +98,7 @@ class TelegramAlertsTest {
         assertThat(sent.getFirst().text()).isEqualTo("""
                 🔴 <b>db</b> is DOWN since 2026-12-01 10:00:00 UTC
                 connection refused
-                blocks: api, jobs, mailer and 2 more
+                blocks 5: api, jobs, mailer and 2 more
                 <a href="http://board.example:8080/?focus=db">Open the board</a>""");
     }
 
@@ -111,7 +111,7 @@ class TelegramAlertsTest {
         Thread.sleep(1500);
 
         assertThat(telegram.delivered()).hasSize(1);
-        assertThat(sent.getFirst().text()).startsWith("🔴 <b>db</b> is DOWN").contains("blocks: api").doesNotContain("<b>api</b> is DOWN");
+        assertThat(sent.getFirst().text()).startsWith("🔴 <b>db</b> is DOWN").contains("blocks 1: api").doesNotContain("<b>api</b> is DOWN");
 
         alerts.up("api");
         alerts.up("db");
@@ -150,10 +150,11 @@ class TelegramAlertsTest {
         assertThat(telegram.delivered()).extracting(FakeTelegram.Sent::text).containsExactly("""
                 🔴 <b>db</b> is DOWN since 2026-12-01 10:00:00 UTC
                 connection refused
-                blocks: app1, app2, app3 and 3 more
+                blocks 6: app1, app2, app3 and 3 more
                 <a href="http://board.example:8080/?focus=db">Open the board</a>""", """
                 ✅ <b>db</b> recovered after 3m
                 (was down since 2026-12-01 10:00:00 UTC)
+                6 affected at the peak
                 <a href="http://board.example:8080/?focus=db">Open the board</a>""");
     }
 
@@ -207,17 +208,40 @@ class TelegramAlertsTest {
         var sent = telegram.awaitDelivered(2, Duration.ofSeconds(5));
         Thread.sleep(1500);
         assertThat(telegram.delivered()).hasSize(2);
-        assertThat(sent.get(0).text()).contains("blocks: api").doesNotContain("<b>api</b> is DOWN");
+        assertThat(sent.get(0).text()).contains("blocks 1: api").doesNotContain("<b>api</b> is DOWN");
         assertThat(sent.get(1).text()).as("the error of its fresh check, not of one taken while blocked").isEqualTo("""
                 2 alerts
 
                 ✅ <b>db</b> recovered after 12m 5s
                 (was down since 2026-12-01 10:00:00 UTC)
+                1 affected at the peak
                 <a href="http://board.example:8080/?focus=db">Open the board</a>
 
                 🔴 <b>api</b> is DOWN since 2026-12-01 10:12:05 UTC
                 expected status 200, got 500
                 <a href="http://board.example:8080/?focus=api">Open the board</a>""");
+    }
+
+    @Test
+    void a_recovery_says_how_many_were_affected_at_the_peak_also_after_a_restart_and_after_casualties_left() throws Exception {
+        alerts.down("db", "connection refused");
+        alerts.down("api", "timeout after 5000 ms");
+        alerts.down("web", "timeout after 5000 ms");
+        alerts.down("worker", "timeout after 5000 ms");
+        telegram.awaitDelivered(1, Duration.ofSeconds(5));
+        alerts.up("worker");
+
+        alerts.restart();
+        alerts.up("web");
+        clock.advance(Duration.ofMinutes(4));
+        alerts.up("db");
+
+        var sent = telegram.awaitDelivered(2, Duration.ofSeconds(5));
+        assertThat(sent.get(1).text()).isEqualTo("""
+                ✅ <b>db</b> recovered after 4m
+                (was down since 2026-12-01 10:00:00 UTC)
+                3 affected at the peak
+                <a href="http://board.example:8080/?focus=db">Open the board</a>""");
     }
 
     @Test

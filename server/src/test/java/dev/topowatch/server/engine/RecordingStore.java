@@ -86,6 +86,10 @@ final class RecordingStore implements Store {
     }
 
     @Override
+    public void recordPeak(String entity, Instant since, int casualties) {
+    }
+
+    @Override
     public void mute(String entity, Instant until) {
     }
 

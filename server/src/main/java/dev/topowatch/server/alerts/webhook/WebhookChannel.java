@@ -122,6 +122,9 @@ public final class WebhookChannel implements Channel {
         if (alert.outage() != null) {
             node.put("duration_seconds", alert.outage().toSeconds());
         }
+        if (alert.kind() == AlertKind.RECOVERED && alert.peakCasualties() > 0) {
+            node.put("peak_casualties", alert.peakCasualties());
+        }
         node.put("error", alert.error());
         if (alert.kind() == AlertKind.TOPOLOGY_INVALID) {
             alert.errors().forEach(node.withArray("errors")::add);
