@@ -38,6 +38,7 @@ public final class AlertRules implements AlertPlanner {
     private volatile List<Channel> channels = List.of();
     private volatile Duration window = Duration.ZERO;
 
+
     /** With the open problems (and how much each blocked at most) and the mutes that {@code outbox} kept. */
     public AlertRules(Outbox outbox) {
         this.outbox = outbox;
@@ -49,6 +50,15 @@ public final class AlertRules implements AlertPlanner {
     void setChannels(List<Channel> next, Duration groupWindow) {
         channels = List.copyOf(next);
         window = groupWindow;
+    }
+
+    /** Whether a down alert tells of an outage that is still going on: its message is kept true while it does. */
+    synchronized boolean isOngoing(Alert alert) {
+        if (alert.kind() != AlertKind.DOWN || alert.entity() == null || alert.since() == null) {
+            return false;
+        }
+        var problem = open.get(alert.entity());
+        return problem != null && problem.status() == Status.DOWN && !alert.since().isBefore(problem.since());
     }
 
     /** Whether this down alert was taken back before it went out: its entity is a casualty after all. */

@@ -156,6 +156,11 @@ public final class Alerter implements AutoCloseable {
             }
             return null;
         }
+
+        @Override
+        public boolean ongoing(Alert alert) {
+            return rules.isOngoing(alert);
+        }
     }
 
     /** A down alert lists what its root blocks when it is sent, not what it blocked when it was decided. */

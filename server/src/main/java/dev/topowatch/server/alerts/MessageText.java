@@ -68,34 +68,33 @@ public final class MessageText {
     }
 
     /**
-     * Messages for alerts that happened close together: one when they fit, more when Telegram's
-     * length limit says so; never an alert cut in half.
+     * Alerts that happened close together, parted into messages: one when they fit, more when
+     * Telegram's length limit says so; never an alert cut in half.
      */
-    public List<String> renderGrouped(List<Alert> alerts) {
-        if (alerts.size() == 1) {
-            return List.of(render(alerts.getFirst()));
-        }
-        var messages = new ArrayList<String>();
-        var current = new StringBuilder();
-        int inCurrent = 0;
+    public List<List<Alert>> messages(List<Alert> alerts) {
+        var messages = new ArrayList<List<Alert>>();
+        var current = new ArrayList<Alert>();
+        int length = 0;
         for (var alert : alerts) {
-            var text = render(alert);
-            if (inCurrent > 0 && current.length() + text.length() + 2 > MAX_LENGTH - 40) {
-                messages.add(current.toString());
-                current.setLength(0);
-                inCurrent = 0;
+            int more = render(alert).length() + 2;
+            if (!current.isEmpty() && length + more > MAX_LENGTH - 40) {
+                messages.add(List.copyOf(current));
+                current.clear();
+                length = 0;
             }
-            if (inCurrent > 0) {
-                current.append("\n\n");
-            }
-            current.append(text);
-            inCurrent++;
+            current.add(alert);
+            length += more;
         }
-        messages.add(current.toString());
-        if (messages.size() == 1) {
-            return List.of(alerts.size() + " alerts\n\n" + messages.getFirst());
+        if (!current.isEmpty()) {
+            messages.add(List.copyOf(current));
         }
         return messages;
+    }
+
+    /** The text of one message of {@link #messages}: its alerts, counted when more than one. */
+    public String render(List<Alert> message) {
+        var text = String.join("\n\n", message.stream().map(this::render).toList());
+        return message.size() == 1 ? text : message.size() + " alerts\n\n" + text;
     }
 
     private String invalidTopology(Alert alert) {

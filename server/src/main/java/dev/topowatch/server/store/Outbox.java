@@ -14,8 +14,20 @@ public interface Outbox {
     /** Undelivered messages of one channel, oldest first, as far as they are written. */
     List<OutboxMessage> pendingAlerts(String channel, int limit);
 
-    /** Marks messages delivered; returns once that is written (or after a bounded wait when it cannot be). */
-    void alertsDelivered(List<Long> ids, Instant at);
+    /**
+     * Marks messages delivered, and keeps the ones the channel may edit later ({@code sent}) in the same
+     * transaction; returns once that is written (or after a bounded wait when it cannot be).
+     */
+    void alertsDelivered(List<Long> ids, Instant at, List<SentMessage> sent);
+
+    /** The sent messages of one channel that may still be edited, oldest first. */
+    List<SentMessage> editableMessages(String channel);
+
+    /** A sent message now shows {@code body}; returns once written (or after a bounded wait). */
+    void messageEdited(SentMessage edited, Instant at);
+
+    /** A sent message will not be edited again (its outages are over, or the chat lost it). */
+    void messageClosed(String channel, long messageId, Instant at);
 
     /** Records a failed attempt at these messages; returns once written (or after a bounded wait). */
     void alertsFailed(List<Long> ids, String error, Instant nextAttempt);

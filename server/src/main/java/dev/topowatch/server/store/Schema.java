@@ -37,7 +37,10 @@ final class Schema {
                     "CREATE TABLE heartbeat_push (entity TEXT PRIMARY KEY, at INTEGER NOT NULL, status TEXT NOT NULL,"
                             + " message TEXT, latency_ms INTEGER)",
                     // How many a root blocked at most in its open outage, for its recovery message.
-                    "CREATE TABLE alert_peak (entity TEXT PRIMARY KEY, since INTEGER NOT NULL, casualties INTEGER NOT NULL)"));
+                    "CREATE TABLE alert_peak (entity TEXT PRIMARY KEY, since INTEGER NOT NULL, casualties INTEGER NOT NULL)",
+                    // Messages a chat holds about outages still going on, edited as their casualties change.
+                    "CREATE TABLE sent_message (channel TEXT NOT NULL, message_id INTEGER NOT NULL, body TEXT NOT NULL,"
+                            + " sent_at INTEGER NOT NULL, edited_at INTEGER, closed_at INTEGER, PRIMARY KEY (channel, message_id))"));
 
     private Schema() {
     }

@@ -26,7 +26,16 @@ sealed interface Write {
      * {@code at}, or failed once more with {@code note} as the error and {@code at} the next attempt;
      * {@code done} counts down once written.
      */
-    record AlertOutcome(List<Long> ids, boolean delivered, Instant at, String note, CountDownLatch done) implements Write {
+    record AlertOutcome(List<Long> ids, boolean delivered, Instant at, String note, List<SentMessage> sent,
+                        CountDownLatch done) implements Write {
+    }
+
+    /** A sent message edited to show {@code body} at {@code at}; {@code done} counts down once written. */
+    record Edited(SentMessage message, Instant at, CountDownLatch done) implements Write {
+    }
+
+    /** A sent message not to be edited again. */
+    record Closed(String channel, long messageId, Instant at) implements Write {
     }
 
     /** Mutes an entity until a time; lifts the mute when {@code until} is null. */

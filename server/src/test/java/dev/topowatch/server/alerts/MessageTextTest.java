@@ -68,7 +68,8 @@ class MessageTextTest {
             alerts.add(down("service-" + i, "x".repeat(290), List.of("a", "b", "c", "d")));
         }
 
-        var messages = new MessageText(Map.of(), "https://status.example.com").renderGrouped(alerts);
+        var text = new MessageText(Map.of(), "https://status.example.com");
+        var messages = text.messages(alerts).stream().map(text::render).toList();
 
         assertThat(messages).hasSizeGreaterThan(1).allSatisfy(message -> assertThat(message.length()).isLessThanOrEqualTo(MessageText.MAX_LENGTH));
         var joined = String.join("\n\n", messages);

@@ -5,6 +5,7 @@ import dev.topowatch.server.store.EntityState;
 import dev.topowatch.server.store.HistoryPoint;
 import dev.topowatch.server.store.OutboxMessage;
 import dev.topowatch.server.store.RecordedCheck;
+import dev.topowatch.server.store.SentMessage;
 import dev.topowatch.server.store.Store;
 import dev.topowatch.server.store.StoreHealth;
 import dev.topowatch.server.store.Transition;
@@ -59,7 +60,20 @@ final class RecordingStore implements Store {
     }
 
     @Override
-    public void alertsDelivered(List<Long> ids, Instant at) {
+    public void alertsDelivered(List<Long> ids, Instant at, List<SentMessage> sent) {
+    }
+
+    @Override
+    public List<SentMessage> editableMessages(String channel) {
+        return List.of();
+    }
+
+    @Override
+    public void messageEdited(SentMessage edited, Instant at) {
+    }
+
+    @Override
+    public void messageClosed(String channel, long messageId, Instant at) {
     }
 
     @Override

@@ -231,6 +231,28 @@ class SqliteStoreTest {
     }
 
     @Test
+    void a_sent_message_is_kept_with_its_delivery_edited_in_place_and_pruned_once_closed_for_longer_than_the_retention() throws Exception {
+        open();
+        store.recordAlerts(List.of(OutboxMessage.of("telegram:42", "down", "db", clock.instant(), "{}")));
+        store.flush();
+        var id = store.pendingAlerts("telegram:42", 10).getFirst().id();
+        store.alertsDelivered(List.of(id), clock.instant(), List.of(new SentMessage("telegram:42", 7, "blocks 3")));
+        store.messageEdited(new SentMessage("telegram:42", 7, "blocks 9"), clock.instant());
+        store.close();
+
+        var reopened = open();
+        assertThat(reopened.pendingAlerts("telegram:42", 10)).isEmpty();
+        assertThat(reopened.editableMessages("telegram:42")).containsExactly(new SentMessage("telegram:42", 7, "blocks 9"));
+        assertThat(reopened.editableMessages("telegram:43")).isEmpty();
+
+        reopened.messageClosed("telegram:42", 7, clock.instant());
+        reopened.flush();
+        assertThat(reopened.editableMessages("telegram:42")).isEmpty();
+        clock.advance(RETENTION.plusDays(1));
+        assertThat(reopened.prune(clock.instant())).isPositive();
+    }
+
+    @Test
     void a_file_written_by_a_newer_version_is_refused_with_a_clear_message() throws Exception {
         var file = directory.resolve("future.db");
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file); var statement = connection.createStatement()) {

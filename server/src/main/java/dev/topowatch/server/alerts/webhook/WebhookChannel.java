@@ -99,7 +99,7 @@ public final class WebhookChannel implements Channel {
         }
         try (var response = http.newCall(request.build()).execute()) {
             if (response.isSuccessful()) {
-                return new Delivery.Delivered();
+                return new Delivery.Delivered(List.of());
             }
             return new Delivery.Retry("webhook answered " + response.code(), null);
         } catch (IOException | RuntimeException failed) {
