@@ -5,6 +5,7 @@ import dev.topowatch.checkers.heartbeat.Push;
 import dev.topowatch.checkers.schedule.CheckOutcome;
 import dev.topowatch.checkers.schedule.Scheduler;
 import dev.topowatch.diagram.DiagramService;
+import dev.topowatch.server.alerts.AlertPictures;
 import dev.topowatch.server.alerts.Alerter;
 import dev.topowatch.server.alerts.Backoff;
 import dev.topowatch.server.api.App;
@@ -31,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -78,7 +80,9 @@ public final class Board implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.engine = new StatusEngine(topology, store, clock);
-        this.alerter = new Alerter(store, clock, Backoff.DEFAULT, engine::snapshot, engine::impact);
+        // No picture yet: the lead wires this to the diagram's PNG renderer (/diagram.png?focus=ROOT).
+        AlertPictures pictures = root -> Optional.empty();
+        this.alerter = new Alerter(store, clock, Backoff.DEFAULT, engine::snapshot, engine::impact, pictures);
         engine.setAlertPlanner(alerter.rules());
         alerter.configure(topology);
         this.checkers = Checkers.create(clock);

@@ -43,6 +43,7 @@ public final class Alerter implements AutoCloseable {
     private final Supplier<StatusSnapshot> snapshot;
     private final Supplier<ImpactReport> impact;
     private final AlertRules rules;
+    private final AlertPictures pictures;
     private final OkHttpClient webhookHttp;
     private List<ChannelWorker> workers = List.of();
     private TelegramApi telegram;
@@ -51,8 +52,11 @@ public final class Alerter implements AutoCloseable {
     private String configuredUrl;
     private List<String> lastTopologyErrors = List.of();
 
-    public Alerter(Store store, Clock clock, Backoff backoff, Supplier<StatusSnapshot> snapshot, Supplier<ImpactReport> impact) {
+    /** @param pictures the picture a root-cause alert carries to a chat (when one can be made) */
+    public Alerter(Store store, Clock clock, Backoff backoff, Supplier<StatusSnapshot> snapshot, Supplier<ImpactReport> impact,
+                   AlertPictures pictures) {
         this.store = store;
+        this.pictures = pictures;
         this.clock = clock;
         this.backoff = backoff;
         this.snapshot = snapshot;
@@ -87,7 +91,7 @@ public final class Alerter implements AutoCloseable {
             telegram = new TelegramApi(alerts.telegram());
             var wants = kinds(alerts.telegram().on());
             for (var chat : alerts.telegram().chatIds()) {
-                channels.add(new TelegramChannel(telegram, chat, wants, text));
+                channels.add(new TelegramChannel(telegram, chat, wants, text, pictures));
             }
             var chats = alerts.telegram().chatIds().stream().map(chat -> chat.contains("/") ? chat.substring(0, chat.indexOf('/')) : chat)
                     .collect(Collectors.toSet());

@@ -21,8 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A local Telegram Bot API on 127.0.0.1 speaking the real {@code sendMessage}, {@code editMessageText},
- * {@code editMessageCaption} and {@code getUpdates} JSON, for the board's client to talk to through
+ * A local Telegram Bot API on 127.0.0.1 speaking the real {@code sendMessage}, {@code sendPhoto} (a
+ * multipart upload), {@code editMessageText}, {@code editMessageCaption} and {@code getUpdates}, for
+ * the board's client to talk to through
  * {@code api_url}. It records what was sent and edited and what each message shows now, answers an
  * edit that changes nothing or a message it does not know with Telegram's 400s, can be told to fail
  * the next calls (429 with {@code retry_after}, 500), and queues updates for the bot.
@@ -30,8 +31,12 @@ import java.util.concurrent.TimeUnit;
 public final class FakeTelegram implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One sendMessage the fake accepted (or refused: {@code answered} says); {@code messageId} 0 when refused. */
-    public record Sent(String chatId, Integer threadId, String text, String parseMode, int answered, Instant at, int messageId) {
+    /**
+     * One sendMessage or sendPhoto the fake accepted (or refused: {@code answered} says); {@code messageId} 0
+     * when refused. For a photo, {@code text} is its caption and {@code photo} the uploaded file; null otherwise.
+     */
+    public record Sent(String chatId, Integer threadId, String text, String parseMode, int answered, Instant at, int messageId,
+                       byte[] photo, String filename) {
     }
 
     /** One edit asked for: {@code method} is editmessagetext or editmessagecaption; {@code answered} what the fake said. */
@@ -145,11 +150,13 @@ public final class FakeTelegram implements AutoCloseable {
                 answer(exchange, 401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
                 return;
             }
-            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            var bytes = exchange.getRequestBody().readAllBytes();
+            var body = new String(bytes, StandardCharsets.UTF_8);
             // Method names are case-insensitive in the real Bot API; telegrambots sends them in lower case.
             var method = path.substring(prefix.length()).toLowerCase(java.util.Locale.ROOT);
             switch (method) {
                 case "sendmessage" -> sendMessage(exchange, JSON.readTree(body));
+                case "sendphoto" -> sendPhoto(exchange, MultipartForm.parse(exchange.getRequestHeaders().getFirst("Content-Type"), bytes));
                 case "editmessagetext" -> edit(exchange, method, JSON.readTree(body), "text");
                 case "editmessagecaption" -> edit(exchange, method, JSON.readTree(body), "caption");
                 case "getupdates" -> getUpdates(exchange, body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body));
@@ -159,8 +166,26 @@ public final class FakeTelegram implements AutoCloseable {
     }
 
     private void sendMessage(HttpExchange exchange, JsonNode request) throws IOException {
-        var chatId = request.path("chat_id").asText();
-        var text = request.path("text").asText();
+        send(exchange, request.path("chat_id").asText(),
+                request.hasNonNull("message_thread_id") ? request.get("message_thread_id").asInt() : null,
+                request.path("text").asText(), request.path("parse_mode").asText(null), null, null);
+    }
+
+    private void sendPhoto(HttpExchange exchange, Map<String, MultipartForm.Part> form) throws IOException {
+        var photo = form.get("photo");
+        // As Telegram does: "attach://NAME" stands for the file uploaded in the part called NAME.
+        if (photo != null && photo.filename() == null && photo.text().startsWith("attach://")) {
+            photo = form.get(photo.text().substring("attach://".length()));
+        }
+        var thread = form.get("message_thread_id");
+        var parseMode = form.get("parse_mode");
+        send(exchange, form.get("chat_id").text(), thread == null ? null : Integer.valueOf(thread.text()),
+                form.containsKey("caption") ? form.get("caption").text() : "", parseMode == null ? null : parseMode.text(),
+                photo == null ? null : photo.content(), photo == null ? null : photo.filename());
+    }
+
+    private void send(HttpExchange exchange, String chatId, Integer threadId, String text, String parseMode, byte[] photo,
+                      String filename) throws IOException {
         int[] failure;
         int id = 0;
         synchronized (this) {
@@ -169,13 +194,12 @@ public final class FakeTelegram implements AutoCloseable {
                 id = nextMessageId++;
                 showing.put(id, text);
             }
-            sent.add(new Sent(chatId, request.hasNonNull("message_thread_id") ? request.get("message_thread_id").asInt() : null,
-                    text, request.path("parse_mode").asText(null), failure == null ? 200 : failure[0], Instant.now(), id));
+            sent.add(new Sent(chatId, threadId, text, parseMode, failure == null ? 200 : failure[0], Instant.now(), id, photo, filename));
         }
         if (failure != null) {
             fail(exchange, failure[0], failure[1]);
         } else {
-            answer(exchange, 200, "{\"ok\":true,\"result\":" + message(id, chatId, "text", text) + "}");
+            answer(exchange, 200, "{\"ok\":true,\"result\":" + message(id, chatId, photo == null ? "text" : "caption", text) + "}");
         }
     }
 
@@ -214,7 +238,9 @@ public final class FakeTelegram implements AutoCloseable {
     }
 
     private static void fail(HttpExchange exchange, int status, int retryAfter) throws IOException {
-        if (status == 429) {
+        if (status == 400) {
+            answer(exchange, 400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: IMAGE_PROCESS_FAILED\"}");
+        } else if (status == 429) {
             answer(exchange, 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
                     + retryAfter + "\",\"parameters\":{\"retry_after\":" + retryAfter + "}}");
         } else {

@@ -5,13 +5,16 @@ import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageCaption;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
+import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.URI;
@@ -25,6 +28,8 @@ import java.util.Optional;
  * token in them.
  */
 public final class TelegramApi implements AutoCloseable {
+    /** Telegram's limit for a photo's caption; a longer text goes as a message of its own. */
+    public static final int CAPTION_LIMIT = 1024;
     /** Long polls wait this long on the server; the client's read timeout is longer. */
     static final Duration LONG_POLL = Duration.ofSeconds(25);
 
@@ -72,6 +77,21 @@ public final class TelegramApi implements AutoCloseable {
                 .disableWebPagePreview(true);
         topic(chat).ifPresent(message::messageThreadId);
         return client.execute(message.build()).getMessageId();
+    }
+
+    /**
+     * Sends a picture with an HTML caption (at most {@link #CAPTION_LIMIT} characters), as a multipart upload.
+     *
+     * @return the message's id in the chat, to edit its caption later
+     */
+    public long sendPhoto(String chat, byte[] png, String name, String caption) throws TelegramApiException {
+        var photo = SendPhoto.builder()
+                .chatId(chatId(chat))
+                .photo(new InputFile(new ByteArrayInputStream(png), name))
+                .caption(caption)
+                .parseMode("HTML");
+        topic(chat).ifPresent(photo::messageThreadId);
+        return client.execute(photo.build()).getMessageId();
     }
 
     /**
