@@ -36,9 +36,7 @@ final class AlertCodec {
 
     static SentAlerts decode(long messageId, String body) {
         var node = read(body, "sent message");
-        var shown = new ArrayList<Alert>();
-        node.path("alerts").forEach(alert -> shown.add(alert((ObjectNode) alert)));
-        return new SentAlerts(messageId, node.path("photo").asBoolean(), shown);
+        return new SentAlerts(messageId, node.path("photo").asBoolean(), alerts(node.path("alerts")));
     }
 
     private static ObjectNode node(Alert alert) {
@@ -61,6 +59,7 @@ final class AlertCodec {
             node.put("peak_casualties", alert.peakCasualties());
         }
         alert.errors().forEach(node.withArray("errors")::add);
+        alert.problems().forEach(problem -> node.withArray("problems").add(node(problem)));
         return node;
     }
 
@@ -69,7 +68,13 @@ final class AlertCodec {
                 text(node, "type"), text(node, "status"), text(node, "previous"), Instant.ofEpochMilli(node.path("at").asLong()),
                 node.has("since") ? Instant.ofEpochMilli(node.get("since").asLong()) : null, text(node, "error"),
                 strings(node.path("casualties")), node.has("outage_ms") ? Duration.ofMillis(node.get("outage_ms").asLong()) : null,
-                node.path("peak_casualties").asInt(0), strings(node.path("errors")));
+                node.path("peak_casualties").asInt(0), strings(node.path("errors")), alerts(node.path("problems")));
+    }
+
+    private static List<Alert> alerts(JsonNode array) {
+        var alerts = new ArrayList<Alert>();
+        array.forEach(item -> alerts.add(alert((ObjectNode) item)));
+        return alerts;
     }
 
     private static ObjectNode read(String body, String what) {

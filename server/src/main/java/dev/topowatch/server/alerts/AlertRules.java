@@ -52,8 +52,11 @@ public final class AlertRules implements AlertPlanner {
         window = groupWindow;
     }
 
-    /** Whether a down alert tells of an outage that is still going on: its message is kept true while it does. */
+    /** Whether a down alert tells of an outage that is still going on (or a summary of one that is): its message is kept true while it does. */
     synchronized boolean isOngoing(Alert alert) {
+        if (alert.kind() == AlertKind.OPEN_PROBLEMS) {
+            return alert.problems().stream().anyMatch(this::isOngoing);
+        }
         if (alert.kind() != AlertKind.DOWN || alert.entity() == null || alert.since() == null) {
             return false;
         }
@@ -108,7 +111,7 @@ public final class AlertRules implements AlertPlanner {
                     // "previous" is what the chat was told (down or degraded), not the last step (blocked, maintenance).
                     alert = new Alert(AlertKind.RECOVERED, name, entity.type().yamlName(), transition.to().wireName(),
                             problem.status().wireName(), transition.at(), problem.since(), null, List.of(),
-                            Duration.between(problem.since(), transition.at()), problem.peakCasualties(), List.of());
+                            Duration.between(problem.since(), transition.at()), problem.peakCasualties(), List.of(), List.of());
                 }
             }
             case BLOCKED -> {
@@ -152,7 +155,7 @@ public final class AlertRules implements AlertPlanner {
         }
         var kind = state.flapping() ? AlertKind.FLAPPING : AlertKind.SETTLED;
         var alert = new Alert(kind, entity.name(), entity.type().yamlName(), state.status().wireName(), null, at, state.since(),
-                state.lastError(), List.of(), null, 0, List.of());
+                state.lastError(), List.of(), null, 0, List.of(), List.of());
         return rows(alert, null);
     }
 
@@ -179,7 +182,13 @@ public final class AlertRules implements AlertPlanner {
         };
     }
 
-    private boolean quiet(Entity entity, Instant at) {
+    /** The problems announced and not yet recovered, by entity. */
+    synchronized Map<String, Outbox.OpenProblem> openProblems() {
+        return Map.copyOf(open);
+    }
+
+    /** Whether alerts about the entity are kept back: {@code alerts: false}, or muted from the chat. */
+    boolean quiet(Entity entity, Instant at) {
         if (!entity.alerts()) {
             return true;
         }

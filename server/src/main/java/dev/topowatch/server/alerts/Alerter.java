@@ -82,6 +82,8 @@ public final class Alerter implements AutoCloseable {
         if (alerts.equals(configured) && Objects.equals(url, configuredUrl)) {
             return;
         }
+        boolean running = configured != null;
+        var before = workers.stream().map(worker -> worker.channel().key()).collect(Collectors.toSet());
         stopChannels();
         configured = alerts;
         configuredUrl = url;
@@ -109,6 +111,31 @@ public final class Alerter implements AutoCloseable {
         if (!channels.isEmpty()) {
             LOG.info("alerts to {}", channels.stream().map(Channel::displayName).collect(Collectors.joining(", ")));
         }
+        if (running) {
+            tellWhatIsOpen(topology, channels.stream().filter(channel -> !before.contains(channel.key())).toList());
+        }
+    }
+
+    /**
+     * A channel added by an edit of a running board's file did not hear of the problems already open:
+     * it is told them once, in one summary (kept in the outbox like any alert), and then hears of
+     * their recoveries as the others do.
+     */
+    private void tellWhatIsOpen(Topology topology, List<Channel> added) {
+        if (added.isEmpty()) {
+            return;
+        }
+        var now = clock.instant();
+        var problems = new OpenProblems(rules, snapshot.get(), impact.get()).at(topology, now);
+        var rows = new ArrayList<OutboxMessage>();
+        for (var channel : added) {
+            var told = problems.stream().filter(problem -> AlertRules.wants(channel, problem.kind(), null)).toList();
+            if (!told.isEmpty()) {
+                rows.add(OutboxMessage.of(channel.key(), AlertKind.OPEN_PROBLEMS.wireName(), null, now,
+                        AlertCodec.encode(Alert.openProblems(now, told))));
+            }
+        }
+        store.recordAlerts(rows);
     }
 
     /**
@@ -124,7 +151,7 @@ public final class Alerter implements AutoCloseable {
             return;
         }
         var now = clock.instant();
-        var alert = new Alert(AlertKind.TOPOLOGY_INVALID, null, null, null, null, now, now, null, List.of(), null, 0, errors);
+        var alert = new Alert(AlertKind.TOPOLOGY_INVALID, null, null, null, null, now, now, null, List.of(), null, 0, errors, List.of());
         var body = AlertCodec.encode(alert);
         store.recordAlerts(workers.stream()
                 .map(worker -> OutboxMessage.of(worker.channel().key(), AlertKind.TOPOLOGY_INVALID.wireName(), null, now, body)).toList());
@@ -167,8 +194,14 @@ public final class Alerter implements AutoCloseable {
         }
     }
 
-    /** A down alert lists what its root blocks when it is sent, not what it blocked when it was decided. */
+    /**
+     * A down alert lists what its root blocks when it is sent, not what it blocked when it was decided;
+     * so does each outage of a summary that is still going on.
+     */
     private Alert refresh(Alert alert) {
+        if (alert.kind() == AlertKind.OPEN_PROBLEMS) {
+            return alert.withProblems(alert.problems().stream().map(problem -> rules.isOngoing(problem) ? refresh(problem) : problem).toList());
+        }
         if (alert.kind() != AlertKind.DOWN || alert.entity() == null) {
             return alert;
         }

@@ -44,6 +44,9 @@ public final class MessageText {
         if (alert.kind() == AlertKind.TOPOLOGY_INVALID) {
             return invalidTopology(alert);
         }
+        if (alert.kind() == AlertKind.OPEN_PROBLEMS) {
+            return openProblems(alert);
+        }
         var template = templates.getOrDefault(alert.kind().wireName(), BUILT_IN.get(alert.kind()));
         var values = Map.ofEntries(
                 Map.entry("entity", value(alert.entity())),
@@ -112,6 +115,32 @@ public final class MessageText {
             text.append("<a href=\"").append(Html.escape(boardUrl)).append("/\">Open the board</a>");
         }
         return text.toString().strip();
+    }
+
+    /** The summary a channel added by an edit gets: what is open now, a line or two each. */
+    private String openProblems(Alert alert) {
+        var text = new StringBuilder("📋 This chat now gets topowatch alerts. Open now:");
+        int shown = 0;
+        for (var problem : alert.problems()) {
+            if (text.length() > MAX_LENGTH - 800) {
+                text.append("\n… and ").append(alert.problems().size() - shown).append(" more");
+                break;
+            }
+            boolean down = problem.kind() == AlertKind.DOWN;
+            text.append('\n').append(down ? "🔴" : "🟠").append(" <b>").append(value(problem.entity())).append("</b> is ")
+                    .append(down ? "DOWN" : "DEGRADED").append(" since ").append(HumanTime.at(problem.since()));
+            if (problem.error() != null) {
+                text.append(": ").append(value(problem.error()));
+            }
+            if (!problem.casualties().isEmpty()) {
+                text.append('\n').append(blocks(problem.casualties()));
+            }
+            shown++;
+        }
+        if (boardUrl != null) {
+            text.append("\n<a href=\"").append(Html.escape(boardUrl)).append("/\">Open the board</a>");
+        }
+        return text.toString();
     }
 
     /** Null when the line has placeholders and all of them are empty: the line is left out. */

@@ -34,7 +34,7 @@ class MessageTextTest {
     @Test
     void a_recovery_names_the_outage_length_in_the_two_largest_units() {
         var recovered = new Alert(AlertKind.RECOVERED, "db", "tcp", "up", "down", AT.plusSeconds(7500), AT, null, List.of(),
-                Duration.ofSeconds(7500), 0, List.of());
+                Duration.ofSeconds(7500), 0, List.of(), List.of());
 
         assertThat(new MessageText(Map.of(), null).render(recovered))
                 .isEqualTo("✅ <b>db</b> recovered after 2h 5m\n(was down since 2026-12-01 10:00:00 UTC)");
@@ -53,9 +53,9 @@ class MessageTextTest {
     @Test
     void a_recovery_of_a_root_says_how_many_it_affected_at_the_peak_and_one_of_nothing_says_nothing_of_it() {
         var recovered = new Alert(AlertKind.RECOVERED, "db", "tcp", "up", "down", AT.plusSeconds(60), AT, null, List.of(),
-                Duration.ofSeconds(60), 9, List.of());
+                Duration.ofSeconds(60), 9, List.of(), List.of());
         var alone = new Alert(AlertKind.RECOVERED, "db", "tcp", "up", "down", AT.plusSeconds(60), AT, null, List.of(),
-                Duration.ofSeconds(60), 0, List.of());
+                Duration.ofSeconds(60), 0, List.of(), List.of());
 
         assertThat(new MessageText(Map.of(), null).render(recovered)).endsWith("(was down since 2026-12-01 10:00:00 UTC)\n9 affected at the peak");
         assertThat(new MessageText(Map.of(), null).render(alone)).endsWith("(was down since 2026-12-01 10:00:00 UTC)");

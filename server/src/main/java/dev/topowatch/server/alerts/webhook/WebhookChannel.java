@@ -129,6 +129,15 @@ public final class WebhookChannel implements Channel {
         if (alert.kind() == AlertKind.TOPOLOGY_INVALID) {
             alert.errors().forEach(node.withArray("errors")::add);
         }
+        for (var problem : alert.problems()) {
+            var item = node.withArray("problems").addObject();
+            item.put("entity", problem.entity());
+            item.put("type", problem.type());
+            item.put("status", problem.status());
+            item.put("since", problem.since().toString());
+            item.put("error", problem.error());
+            problem.casualties().forEach(item.withArray("casualties")::add);
+        }
         node.put("board_url", boardUrl);
         node.put("sent_at", sentAt);
         return node.toString().getBytes(StandardCharsets.UTF_8);
