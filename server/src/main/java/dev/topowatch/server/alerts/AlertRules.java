@@ -38,7 +38,6 @@ public final class AlertRules implements AlertPlanner {
     private volatile List<Channel> channels = List.of();
     private volatile Duration window = Duration.ZERO;
 
-
     /** With the open problems (and how much each blocked at most) and the mutes that {@code outbox} kept. */
     public AlertRules(Outbox outbox) {
         this.outbox = outbox;
@@ -52,7 +51,10 @@ public final class AlertRules implements AlertPlanner {
         window = groupWindow;
     }
 
-    /** Whether a down alert tells of an outage that is still going on (or a summary of one that is): its message is kept true while it does. */
+    /**
+     * Whether a down alert tells of an outage that is still going on (or a summary tells of one that
+     * is): its message is kept true while it does.
+     */
     synchronized boolean isOngoing(Alert alert) {
         if (alert.kind() == AlertKind.OPEN_PROBLEMS) {
             return alert.problems().stream().anyMatch(this::isOngoing);

@@ -200,7 +200,8 @@ public final class Alerter implements AutoCloseable {
      */
     private Alert refresh(Alert alert) {
         if (alert.kind() == AlertKind.OPEN_PROBLEMS) {
-            return alert.withProblems(alert.problems().stream().map(problem -> rules.isOngoing(problem) ? refresh(problem) : problem).toList());
+            return alert.withProblems(alert.problems().stream()
+                    .map(problem -> rules.isOngoing(problem) ? refresh(problem) : problem).toList());
         }
         if (alert.kind() != AlertKind.DOWN || alert.entity() == null) {
             return alert;

@@ -17,11 +17,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Delivers one channel's outbox, oldest first, on a virtual thread of its own, so a channel that is
- * down for an hour slows neither the checks nor the other channels. A chat's messages about outages
- * still going on are edited in between, when no delivery is due (edits have a slower pace of their own). A message that fails is tried
+ * down for an hour slows neither the checks nor the other channels. A message that fails is tried
  * again with exponential backoff (or when the channel says, as Telegram's 429 does) and holds back
  * the ones behind it, so that they arrive in order. Alerts of a grouping channel that happen within
- * the window of the first go out together.
+ * the window of the first go out together. A chat's messages about outages still going on are
+ * edited in between, when no delivery is due (edits keep a slower pace of their own).
  */
 final class ChannelWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelWorker.class);
