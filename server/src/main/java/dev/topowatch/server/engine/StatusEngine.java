@@ -123,13 +123,17 @@ public final class StatusEngine {
                 before.rootCause(), before.blockedBy(), result.extra());
         states.put(name, after);
         var verdict = verdicts.get(name).next(entity, result, failures, successes);
-        var verdictChanged = verdict != verdicts.put(name, verdict);
+        var previous = verdicts.put(name, verdict);
+        var verdictChanged = verdict != previous;
         store.recordCheck(new RecordedCheck(name, result.at(), result.status(), blocked, result.latency(), result.error()), after);
         if (after.flapping() != before.flapping()) {
             store.recordAlerts(alerts.onFlapping(entity, after, result.at()));
         }
+        if (verdictChanged) {
+            classify(previous == Verdict.FAILING);
+        }
         var transitions = verdictChanged || statusOf(entity, impact) != after.status() || after.flapping() != before.flapping()
-                ? reclassify(verdictChanged, result.error())
+                ? reclassify(result.error())
                 : List.<Transition>of();
         changed(transitions);
     }
@@ -147,8 +151,13 @@ public final class StatusEngine {
         states.put(name, after);
         failedWhileBlocked.remove(name);
         freshFrom.remove(name);
-        boolean verdictChanged = verdicts.put(name, Verdict.PENDING) != Verdict.PENDING;
-        changed(verdictChanged ? reclassify(true, result.error()) : List.of());
+        var previous = verdicts.put(name, Verdict.PENDING);
+        if (previous == Verdict.PENDING) {
+            changed(List.of());
+            return;
+        }
+        classify(previous == Verdict.FAILING);
+        changed(reclassify(result.error()));
     }
 
     /**
@@ -195,7 +204,7 @@ public final class StatusEngine {
         } else {
             maintenance.start(entity, until);
         }
-        changed(reclassify(false, "maintenance started"));
+        changed(reclassify("maintenance started"));
     }
 
     public synchronized void endMaintenance(String entity) {
@@ -204,7 +213,7 @@ public final class StatusEngine {
         } else {
             maintenance.end(entity);
         }
-        changed(reclassify(false, "maintenance ended"));
+        changed(reclassify("maintenance ended"));
     }
 
     /** Re-evaluates what depends on time alone (maintenance windows ending); call it every second or so. */
@@ -212,7 +221,7 @@ public final class StatusEngine {
         if (!maintenance.anyWindow()) {
             return;
         }
-        var transitions = reclassify(false, "maintenance ended");
+        var transitions = reclassify("maintenance ended");
         maintenance.forgetExpired(clock.instant());
         if (!transitions.isEmpty()) {
             changed(transitions);
@@ -272,8 +281,8 @@ public final class StatusEngine {
                 failedWhileBlocked.add(name);
             }
         }
-        classify();
-        reclassify(false, "restored");
+        classify(true);
+        reclassify("restored");
     }
 
     /**
@@ -281,9 +290,16 @@ public final class StatusEngine {
      * failures it had while blocked are forgotten, it is pending again (unknown) and checked afresh at
      * once, so that only a failure of its own after its root recovered makes it a root. Releasing one
      * may release what depends on it, hence the loop (as deep as the chain of casualties).
+     *
+     * @param failureEnded whether some verdict stopped failing (or the topology changed): only then can
+     *                     a blocker be back, so a mass failure does not look for casualties to release
+     *                     at every new casualty
      */
-    private void classify() {
+    private void classify(boolean failureEnded) {
         impact = graph.classify(failing());
+        if (!failureEnded) {
+            return;
+        }
         var now = clock.instant();
         var recheck = new TreeSet<String>();
         boolean verdictsChanged = true;
@@ -332,11 +348,8 @@ public final class StatusEngine {
         return failing;
     }
 
-    /** Classifies everything again and returns the transitions, each already stored. */
-    private List<Transition> reclassify(boolean verdictsChanged, String reason) {
-        if (verdictsChanged) {
-            classify();
-        }
+    /** Every entity's status again, from the impact as classified; returns the transitions, each already stored. */
+    private List<Transition> reclassify(String reason) {
         var now = clock.instant();
         var transitions = new ArrayList<Transition>();
         var rules = new StatusRules(topology, impact, this::ownStatus);
