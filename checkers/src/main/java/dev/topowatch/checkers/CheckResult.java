@@ -12,11 +12,12 @@ import java.util.Objects;
  * The outcome of one probe of one entity.
  *
  * @param status  {@code up}, {@code degraded} or {@code down}: what the probe alone says; the status
- *                engine turns it into {@code blocked}, {@code maintenance} and so on
+ *                engine turns it into {@code blocked}, {@code maintenance} and so on. {@code unknown}
+ *                when it cannot say yet ({@link #pending}): no verdict either way
+ * @param error   one human line ({@code connection refused}, {@code expected status 200, got 503});
+ *                null when up; for a pending result, what it waits for
  * @param latency how long the probe took
  * @param at      when it started, from the injected clock
- * @param error   one human line ({@code connection refused}, {@code expected status 200, got 503});
- *                null when up
  * @param details how it was probed (e.g. {@code method=icmp}, {@code http_status=200}), for the board
  * @param extra   values captured from the target (a database's size), shown in the entity's {@code extra}
  */
@@ -27,8 +28,8 @@ public record CheckResult(Status status, Duration latency, Instant at, String er
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(at, "at");
-        if (status != Status.UP && status != Status.DEGRADED && status != Status.DOWN) {
-            throw new IllegalArgumentException("a probe says up, degraded or down, not " + status);
+        if (status != Status.UP && status != Status.DEGRADED && status != Status.DOWN && status != Status.UNKNOWN) {
+            throw new IllegalArgumentException("a probe says up, degraded, down or unknown (pending), not " + status);
         }
         if (status != Status.UP && (error == null || error.isBlank())) {
             throw new IllegalArgumentException("a " + status + " result says why");
@@ -47,6 +48,19 @@ public record CheckResult(Status status, Duration latency, Instant at, String er
 
     public static CheckResult down(Instant at, Duration latency, String why) {
         return new CheckResult(Status.DOWN, latency, at, why, Map.of(), Map.of());
+    }
+
+    /**
+     * Nothing to say yet, neither up nor down: a heartbeat that has not heard from its job since the
+     * board started, while {@code max_silence} has not passed. The entity stays pending (unknown).
+     */
+    public static CheckResult pending(Instant at, String waitingFor) {
+        return new CheckResult(Status.UNKNOWN, Duration.ZERO, at, waitingFor, Map.of(), Map.of());
+    }
+
+    /** Whether this says nothing yet ({@link #pending}). */
+    public boolean isPending() {
+        return status == Status.UNKNOWN;
     }
 
     /** The same result with one more detail. */

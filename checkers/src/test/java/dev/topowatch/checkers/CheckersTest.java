@@ -60,7 +60,7 @@ class CheckersTest {
     @Test
     void a_heartbeat_pushed_through_the_shared_registry_is_seen_by_its_checker() {
         try (var checkers = Checkers.create(clock)) {
-            checkers.heartbeats().push("backup");
+            checkers.heartbeats().push("backup", dev.topowatch.checkers.heartbeat.Push.up(clock.instant()));
 
             var result = checkers.forType(EntityType.HEARTBEAT).orElseThrow()
                     .check(entity("backup", EntityType.HEARTBEAT, new HeartbeatCheck(Duration.ofMinutes(5), null)), Duration.ofSeconds(1));

@@ -1,9 +1,13 @@
 package dev.topowatch.server;
 
 import dev.topowatch.checkers.Checkers;
+import dev.topowatch.checkers.heartbeat.Push;
 import dev.topowatch.checkers.schedule.CheckOutcome;
 import dev.topowatch.checkers.schedule.Scheduler;
+import dev.topowatch.diagram.DiagramRequest;
 import dev.topowatch.diagram.DiagramService;
+import dev.topowatch.diagram.Viewport;
+import dev.topowatch.diagram.svg.Theme;
 import dev.topowatch.server.alerts.Alerter;
 import dev.topowatch.server.alerts.Backoff;
 import dev.topowatch.server.api.App;
@@ -15,6 +19,7 @@ import dev.topowatch.server.reload.FileWatcher;
 import dev.topowatch.server.reload.TopologyReloader;
 import dev.topowatch.server.store.Store;
 import dev.topowatch.server.store.Transition;
+import dev.topowatch.topology.EntityType;
 import dev.topowatch.topology.Status;
 import dev.topowatch.topology.StatusSnapshot;
 import dev.topowatch.topology.graph.ImpactReport;
@@ -28,8 +33,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -50,8 +55,11 @@ public final class Board implements AutoCloseable {
     static final Duration MAINTENANCE_IDLE_TICK = Duration.ofMinutes(1);
     /** While a window is open: its end shows within a second. */
     private static final Duration MAINTENANCE_OPEN_TICK = Duration.ofSeconds(1);
+    /** What an alert's picture is fitted to: a chat shows it about this size. */
+    private static final Viewport ALERT_PICTURE = new Viewport(1280, 800);
 
     private final Store store;
+    private final Clock clock;
     private final StatusEngine engine;
     private final Checkers checkers;
     private final Scheduler scheduler;
@@ -66,6 +74,20 @@ public final class Board implements AutoCloseable {
     private ScheduledFuture<?> maintenanceTick;
 
     /**
+     * The picture a root's alert carries: the root and what depends on it, as {@code /diagram.png?focus=ROOT}
+     * draws it, sized for a chat. None when it cannot be drawn: the alert then goes out as text.
+     */
+    private Optional<byte[]> alertPicture(String root) {
+        try {
+            var request = new DiagramRequest(DiagramRequest.View.FOCUS, root, 1, ALERT_PICTURE, Theme.LIGHT);
+            return Optional.of(diagram.png(request, engine.snapshot()));
+        } catch (RuntimeException failed) {
+            LOG.warn("alert picture failed entity={} error=\"{}\"", root, failed.toString());
+            return Optional.empty();
+        }
+    }
+
+    /**
      * @param file     the topology file, watched for edits
      * @param topology its already validated content
      * @param listen   where to serve
@@ -74,11 +96,13 @@ public final class Board implements AutoCloseable {
     public Board(Path file, Topology topology, HostPort listen, Store store, TopologyLoader loader, Clock clock)
             throws IOException {
         this.store = store;
+        this.clock = clock;
         this.engine = new StatusEngine(topology, store, clock);
-        this.alerter = new Alerter(store, clock, Backoff.DEFAULT, engine::snapshot, engine::impact);
+        this.alerter = new Alerter(store, clock, Backoff.DEFAULT, engine::snapshot, engine::impact, this::alertPicture);
         engine.setAlertPlanner(alerter.rules());
         alerter.configure(topology);
         this.checkers = Checkers.create(clock);
+        store.lastPushes().forEach(checkers.heartbeats()::push);
         this.scheduler = new Scheduler(checkers.asMap(), clock, this::onOutcome);
         // Invalid edits are logged, shown in /api/summary and told to the alert channels once.
         this.reloader = new TopologyReloader(file, topology, loader, this::apply, alerter::topologyErrors, clock);
@@ -91,6 +115,7 @@ public final class Board implements AutoCloseable {
         scheduler.replaceAll(topology.entities().values());
         scheduler.start();
         engine.addListener(this::checkDependenciesOfNewRoots);
+        engine.setFreshChecks(this::checkReleasedCasualties);
         this.app = App.create(dependencies).start(listen.host(), listen.port());
         this.watcher = new FileWatcher(file, RELOAD_DEBOUNCE, RELOAD_POLL, reloader::reload);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> Thread.ofPlatform()
@@ -184,7 +209,19 @@ public final class Board implements AutoCloseable {
         }
     }
 
+    /** The casualties of a root that recovered: their verdict comes from a check that starts now. */
+    private void checkReleasedCasualties(Set<String> entities) {
+        if (!closing) {
+            entities.forEach(scheduler::runFresh);
+        }
+    }
+
     private void apply(Topology next) {
+        var previous = engine.topology().entities().keySet();
+        var now = clock.instant();
+        next.entities().values().stream()
+                .filter(entity -> entity.type() == EntityType.HEARTBEAT && !previous.contains(entity.name()))
+                .forEach(heartbeat -> checkers.heartbeats().listenFrom(heartbeat.name(), now));
         alerter.configure(next);
         engine.setTopology(next);
         diagram.update(next);
@@ -204,8 +241,11 @@ public final class Board implements AutoCloseable {
         }
 
         @Override
-        public void push(String entity, Instant at) {
-            checkers.heartbeats().push(entity, at);
+        public void push(String entity, Push push) {
+            checkers.heartbeats().push(entity, push);
+            store.recordPush(entity, push);
+            // A probe under way may have read the push before this one.
+            scheduler.runFresh(entity);
         }
 
         @Override

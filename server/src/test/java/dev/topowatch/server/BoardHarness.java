@@ -50,9 +50,19 @@ final class BoardHarness implements AutoCloseable {
 
     /** On a given port, e.g. to restart a board where a browser expects it. */
     static BoardHarness start(Path file, Path database, Map<String, String> environment, int port) throws Exception {
+        return start(file, database, environment, port, Clock.systemUTC());
+    }
+
+    /** On a clock the test moves, for what depends on time passing (max_silence, rate limits). */
+    static BoardHarness start(Path directory, String yaml, Clock clock) throws Exception {
+        var file = directory.resolve("topology.yaml");
+        Files.writeString(file, yaml);
+        return start(file, directory.resolve("board.db"), Map.of(), 0, clock);
+    }
+
+    static BoardHarness start(Path file, Path database, Map<String, String> environment, int port, Clock clock) throws Exception {
         var loader = new TopologyLoader(environment);
         var topology = loader.load(file).orThrow();
-        var clock = Clock.systemUTC();
         var store = SqliteStore.open(database, clock, topology.board().retention());
         var board = new Board(file, topology, new HostPort("127.0.0.1", port), store, loader, clock);
         return new BoardHarness(file, database, board);

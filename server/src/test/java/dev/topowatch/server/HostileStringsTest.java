@@ -113,8 +113,7 @@ class HostileStringsTest {
         }
 
         for (var hostile : CORPUS) {
-            var alert = new Alert(AlertKind.DOWN, "e0", "api", "down", "up", Instant.EPOCH, Instant.EPOCH, hostile,
-                    List.of(), null, List.of());
+            var alert = Alert.problem(AlertKind.DOWN, "e0", "api", "up", Instant.EPOCH, hostile, List.of());
             var text = new MessageText(Map.of(), "http://board.example").render(alert);
             var markup = text.replaceAll("</?b>|</?code>|<a href=\"[^\"<>]*\">|</a>", "");
             assertThat(markup).as("Telegram HTML for %s", hostile.length() > 40 ? hostile.substring(0, 40) : hostile)

@@ -30,6 +30,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -227,14 +228,7 @@ public final class Scheduler implements AutoCloseable {
 
     /** Stops checking {@code name}; its probe under way is interrupted and its result dropped. */
     public boolean remove(String name) {
-        var slot = slots.get(name);
-        if (slot == null) {
-            return false;
-        }
-        synchronized (slot) {
-            if (slot.removed) {
-                return false;
-            }
+        return inSlot(name, false, slot -> {
             slot.removed = true;
             slot.generation++;
             slot.last = null;
@@ -251,7 +245,7 @@ public final class Scheduler implements AutoCloseable {
                 slots.remove(name, slot);
             }
             return true;
-        }
+        });
     }
 
     /**
@@ -279,19 +273,45 @@ public final class Scheduler implements AutoCloseable {
         if (state != State.RUNNING) {
             throw new IllegalStateException("the scheduler is not running");
         }
-        var slot = slots.get(name);
-        if (slot == null) {
-            return Optional.empty();
-        }
-        synchronized (slot) {
-            if (slot.removed) {
-                return Optional.empty();
-            }
+        return inSlot(name, Optional.empty(), slot -> {
             if (slot.running != null) {
                 return Optional.of(slot.running.done);
             }
             var run = startRun(slot, CheckOutcome.Trigger.RUN_NOW);
             return run == null ? Optional.empty() : Optional.of(run.done);
+        });
+    }
+
+    /**
+     * Checks {@code name} with a probe that starts now or later: unlike {@link #runNow}, a probe
+     * already under way will not do (it started before whatever made its answer stale, such as the
+     * recovery of what the entity depends on), so another runs as soon as it ends. The result goes to
+     * the listener.
+     *
+     * @return whether such a probe is started or will be; false when no such entity is scheduled or
+     *         the scheduler is not running
+     */
+    public boolean runFresh(String name) {
+        if (state != State.RUNNING) {
+            return false;
+        }
+        return inSlot(name, false, slot -> {
+            if (slot.running != null) {
+                slot.freshRunOwed = true;
+                return true;
+            }
+            return startRun(slot, CheckOutcome.Trigger.RUN_NOW) != null;
+        });
+    }
+
+    /** {@code action} on the slot of {@code name}, holding its lock; {@code absent} when it is not scheduled. */
+    private <T> T inSlot(String name, T absent, Function<Slot, T> action) {
+        var slot = slots.get(name);
+        if (slot == null) {
+            return absent;
+        }
+        synchronized (slot) {
+            return slot.removed ? absent : action.apply(slot);
         }
     }
 
@@ -477,6 +497,9 @@ public final class Scheduler implements AutoCloseable {
             }
             if (slot.removed && slot.running == null) {
                 slots.remove(slot.name, slot);
+            } else if (slot.freshRunOwed && slot.running == null) {
+                slot.freshRunOwed = false;
+                startRun(slot, CheckOutcome.Trigger.RUN_NOW);
             }
         }
     }
@@ -492,6 +515,8 @@ public final class Scheduler implements AutoCloseable {
         Run running;
         CheckResult last;
         long skipped;
+        /** {@link #runFresh} was asked while a probe was under way: another runs when it ends. */
+        boolean freshRunOwed;
 
         Slot(String name) {
             this.name = name;

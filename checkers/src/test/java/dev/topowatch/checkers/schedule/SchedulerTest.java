@@ -319,6 +319,34 @@ class SchedulerTest {
     }
 
     @Test
+    void a_fresh_run_asked_while_a_probe_is_under_way_is_a_second_probe_started_after_it() throws Exception {
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var probeStarts = new CopyOnWriteArrayList<Instant>();
+        Checker waitsOnce = (entity, timeout) -> {
+            probeStarts.add(clock.instant());
+            try {
+                release.await(2, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return CheckResult.up(clock.instant(), Duration.ZERO);
+        };
+        var scheduler = scheduler(Map.of(EntityType.COMMAND, waitsOnce));
+        scheduler.schedule(probedBy("api", Duration.ofHours(1), Duration.ofSeconds(3)));
+        scheduler.start();
+        await(() -> scheduler.probesInFlight() == 1, Duration.ofSeconds(1));
+
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(scheduler.runFresh("api")).isTrue();
+        release.countDown();
+        await(() -> outcomes.size() == 2, Duration.ofSeconds(2));
+
+        assertThat(probeStarts).containsExactly(NOW, NOW.plusSeconds(30));
+        assertThat(outcomes.getLast().trigger()).isEqualTo(CheckOutcome.Trigger.RUN_NOW);
+        assertThat(scheduler.runFresh("unknown")).isFalse();
+    }
+
+    @Test
     void groups_and_kinds_without_a_checker_are_not_scheduled() {
         var scheduler = scheduler(tcpOnly());
         var group = entity("billing", EntityType.GROUP, new GroupCheck(List.of("db"), GroupRule.all()));

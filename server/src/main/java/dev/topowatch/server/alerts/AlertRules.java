@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * forgets the recovery it owes.
  */
 public final class AlertRules implements AlertPlanner {
+    private final Outbox outbox;
     private final Map<String, Outbox.OpenProblem> open = new HashMap<>();
     private final Map<String, Instant> mutes = new ConcurrentHashMap<>();
     /** Down alerts taken back because the entity turned out a casualty within the window: "entity@since". */
@@ -37,15 +38,32 @@ public final class AlertRules implements AlertPlanner {
     private volatile List<Channel> channels = List.of();
     private volatile Duration window = Duration.ZERO;
 
-    public AlertRules(Map<String, Outbox.OpenProblem> openProblems, Map<String, Instant> mutes) {
-        this.open.putAll(openProblems);
-        this.mutes.putAll(mutes);
+    /** With the open problems (and how much each blocked at most) and the mutes that {@code outbox} kept. */
+    public AlertRules(Outbox outbox) {
+        this.outbox = outbox;
+        this.open.putAll(outbox.openProblems());
+        this.mutes.putAll(outbox.mutes());
     }
 
     /** @param groupWindow how long a down alert waits before it goes out, and may still be taken back */
     void setChannels(List<Channel> next, Duration groupWindow) {
         channels = List.copyOf(next);
         window = groupWindow;
+    }
+
+    /**
+     * Whether a down alert tells of an outage that is still going on (or a summary tells of one that
+     * is): its message is kept true while it does.
+     */
+    synchronized boolean isOngoing(Alert alert) {
+        if (alert.kind() == AlertKind.OPEN_PROBLEMS) {
+            return alert.problems().stream().anyMatch(this::isOngoing);
+        }
+        if (alert.kind() != AlertKind.DOWN || alert.entity() == null || alert.since() == null) {
+            return false;
+        }
+        var problem = open.get(alert.entity());
+        return problem != null && problem.status() == Status.DOWN && !alert.since().isBefore(problem.since());
     }
 
     /** Whether this down alert was taken back before it went out: its entity is a casualty after all. */
@@ -77,13 +95,15 @@ public final class AlertRules implements AlertPlanner {
                 }
                 if (problem == null || problem.status() != Status.DOWN) {
                     var since = problem == null ? transition.at() : problem.since();
-                    open.put(name, new Outbox.OpenProblem(name, Status.DOWN, since));
-                    alert = alert(AlertKind.DOWN, transition, entity, state.lastError(), casualties(impact, name));
+                    var casualties = casualties(impact, name);
+                    open.put(name, new Outbox.OpenProblem(name, Status.DOWN, since, casualties.size()));
+                    outbox.recordPeak(name, since, casualties.size());
+                    alert = alert(AlertKind.DOWN, transition, entity, state.lastError(), casualties);
                 }
             }
             case DEGRADED -> {
                 if (problem == null) {
-                    open.put(name, new Outbox.OpenProblem(name, Status.DEGRADED, transition.at()));
+                    open.put(name, new Outbox.OpenProblem(name, Status.DEGRADED, transition.at(), 0));
                     alert = alert(AlertKind.DEGRADED, transition, entity, state.lastError(), List.of());
                 }
             }
@@ -93,7 +113,7 @@ public final class AlertRules implements AlertPlanner {
                     // "previous" is what the chat was told (down or degraded), not the last step (blocked, maintenance).
                     alert = new Alert(AlertKind.RECOVERED, name, entity.type().yamlName(), transition.to().wireName(),
                             problem.status().wireName(), transition.at(), problem.since(), null, List.of(),
-                            Duration.between(problem.since(), transition.at()), List.of());
+                            Duration.between(problem.since(), transition.at()), problem.peakCasualties(), List.of(), List.of());
                 }
             }
             case BLOCKED -> {
@@ -110,10 +130,24 @@ public final class AlertRules implements AlertPlanner {
                 // maintenance, unknown: a pause is never alerted on its own
             }
         }
+        transition.rootCause().forEach(root -> notePeak(root, impact));
         if (alert == null || quiet(entity, transition.at()) || state.flapping()) {
             return List.of();
         }
         return rows(alert, problem == null ? null : problem.status());
+    }
+
+    /** How many the root blocks now, when more than ever in this outage: remembered for its recovery, across restarts. */
+    private void notePeak(String root, ImpactReport impact) {
+        var problem = open.get(root);
+        if (problem == null || problem.status() != Status.DOWN) {
+            return;
+        }
+        int blocked = impact.casualtiesOf(root).size();
+        if (blocked > problem.peakCasualties()) {
+            open.put(root, new Outbox.OpenProblem(root, Status.DOWN, problem.since(), blocked));
+            outbox.recordPeak(root, problem.since(), blocked);
+        }
     }
 
     @Override
@@ -123,7 +157,7 @@ public final class AlertRules implements AlertPlanner {
         }
         var kind = state.flapping() ? AlertKind.FLAPPING : AlertKind.SETTLED;
         var alert = new Alert(kind, entity.name(), entity.type().yamlName(), state.status().wireName(), null, at, state.since(),
-                state.lastError(), List.of(), null, List.of());
+                state.lastError(), List.of(), null, 0, List.of(), List.of());
         return rows(alert, null);
     }
 
@@ -150,7 +184,13 @@ public final class AlertRules implements AlertPlanner {
         };
     }
 
-    private boolean quiet(Entity entity, Instant at) {
+    /** The problems announced and not yet recovered, by entity. */
+    synchronized Map<String, Outbox.OpenProblem> openProblems() {
+        return Map.copyOf(open);
+    }
+
+    /** Whether alerts about the entity are kept back: {@code alerts: false}, or muted from the chat. */
+    boolean quiet(Entity entity, Instant at) {
         if (!entity.alerts()) {
             return true;
         }
@@ -174,7 +214,7 @@ public final class AlertRules implements AlertPlanner {
 
     /** A problem that starts with this transition. */
     private static Alert alert(AlertKind kind, Transition transition, Entity entity, String error, List<String> casualties) {
-        return new Alert(kind, transition.entity(), entity.type().yamlName(), transition.to().wireName(),
-                transition.from().wireName(), transition.at(), transition.at(), error, casualties, null, List.of());
+        return Alert.problem(kind, transition.entity(), entity.type().yamlName(), transition.from().wireName(), transition.at(),
+                error, casualties);
     }
 }

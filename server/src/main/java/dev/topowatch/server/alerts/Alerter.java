@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -44,6 +43,7 @@ public final class Alerter implements AutoCloseable {
     private final Supplier<StatusSnapshot> snapshot;
     private final Supplier<ImpactReport> impact;
     private final AlertRules rules;
+    private final AlertPictures pictures;
     private final OkHttpClient webhookHttp;
     private List<ChannelWorker> workers = List.of();
     private TelegramApi telegram;
@@ -52,13 +52,16 @@ public final class Alerter implements AutoCloseable {
     private String configuredUrl;
     private List<String> lastTopologyErrors = List.of();
 
-    public Alerter(Store store, Clock clock, Backoff backoff, Supplier<StatusSnapshot> snapshot, Supplier<ImpactReport> impact) {
+    /** @param pictures the picture a root-cause alert carries to a chat (when one can be made) */
+    public Alerter(Store store, Clock clock, Backoff backoff, Supplier<StatusSnapshot> snapshot, Supplier<ImpactReport> impact,
+                   AlertPictures pictures) {
         this.store = store;
+        this.pictures = pictures;
         this.clock = clock;
         this.backoff = backoff;
         this.snapshot = snapshot;
         this.impact = impact;
-        this.rules = new AlertRules(store.openProblems(), store.mutes());
+        this.rules = new AlertRules(store);
         this.webhookHttp = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .callTimeout(Duration.ofSeconds(20))
@@ -79,6 +82,8 @@ public final class Alerter implements AutoCloseable {
         if (alerts.equals(configured) && Objects.equals(url, configuredUrl)) {
             return;
         }
+        boolean running = configured != null;
+        var before = workers.stream().map(worker -> worker.channel().key()).collect(Collectors.toSet());
         stopChannels();
         configured = alerts;
         configuredUrl = url;
@@ -88,7 +93,7 @@ public final class Alerter implements AutoCloseable {
             telegram = new TelegramApi(alerts.telegram());
             var wants = kinds(alerts.telegram().on());
             for (var chat : alerts.telegram().chatIds()) {
-                channels.add(new TelegramChannel(telegram, chat, wants, text));
+                channels.add(new TelegramChannel(telegram, chat, wants, text, pictures));
             }
             var chats = alerts.telegram().chatIds().stream().map(chat -> chat.contains("/") ? chat.substring(0, chat.indexOf('/')) : chat)
                     .collect(Collectors.toSet());
@@ -106,6 +111,31 @@ public final class Alerter implements AutoCloseable {
         if (!channels.isEmpty()) {
             LOG.info("alerts to {}", channels.stream().map(Channel::displayName).collect(Collectors.joining(", ")));
         }
+        if (running) {
+            tellWhatIsOpen(topology, channels.stream().filter(channel -> !before.contains(channel.key())).toList());
+        }
+    }
+
+    /**
+     * A channel added by an edit of a running board's file did not hear of the problems already open:
+     * it is told them once, in one summary (kept in the outbox like any alert), and then hears of
+     * their recoveries as the others do.
+     */
+    private void tellWhatIsOpen(Topology topology, List<Channel> added) {
+        if (added.isEmpty()) {
+            return;
+        }
+        var now = clock.instant();
+        var problems = new OpenProblems(rules, snapshot.get(), impact.get()).at(topology, now);
+        var rows = new ArrayList<OutboxMessage>();
+        for (var channel : added) {
+            var told = problems.stream().filter(problem -> AlertRules.wants(channel, problem.kind(), null)).toList();
+            if (!told.isEmpty()) {
+                rows.add(OutboxMessage.of(channel.key(), AlertKind.OPEN_PROBLEMS.wireName(), null, now,
+                        AlertCodec.encode(Alert.openProblems(now, told))));
+            }
+        }
+        store.recordAlerts(rows);
     }
 
     /**
@@ -121,7 +151,7 @@ public final class Alerter implements AutoCloseable {
             return;
         }
         var now = clock.instant();
-        var alert = new Alert(AlertKind.TOPOLOGY_INVALID, null, null, null, null, now, now, null, List.of(), null, errors);
+        var alert = new Alert(AlertKind.TOPOLOGY_INVALID, null, null, null, null, now, now, null, List.of(), null, 0, errors, List.of());
         var body = AlertCodec.encode(alert);
         store.recordAlerts(workers.stream()
                 .map(worker -> OutboxMessage.of(worker.channel().key(), AlertKind.TOPOLOGY_INVALID.wireName(), null, now, body)).toList());
@@ -157,10 +187,22 @@ public final class Alerter implements AutoCloseable {
             }
             return null;
         }
+
+        @Override
+        public boolean ongoing(Alert alert) {
+            return rules.isOngoing(alert);
+        }
     }
 
-    /** A down alert lists what its root blocks when it is sent, not only when it was decided. */
+    /**
+     * A down alert lists what its root blocks when it is sent, not what it blocked when it was decided;
+     * so does each outage of a summary that is still going on.
+     */
     private Alert refresh(Alert alert) {
+        if (alert.kind() == AlertKind.OPEN_PROBLEMS) {
+            return alert.withProblems(alert.problems().stream()
+                    .map(problem -> rules.isOngoing(problem) ? refresh(problem) : problem).toList());
+        }
         if (alert.kind() != AlertKind.DOWN || alert.entity() == null) {
             return alert;
         }
@@ -168,9 +210,7 @@ public final class Alerter implements AutoCloseable {
         if (!now.roots().contains(alert.entity())) {
             return alert;
         }
-        var casualties = new TreeSet<>(alert.casualties());
-        casualties.addAll(now.casualtiesOf(alert.entity()));
-        return alert.withCasualties(List.copyOf(casualties));
+        return alert.withCasualties(List.copyOf(now.casualtiesOf(alert.entity())));
     }
 
     private void wakeAll() {

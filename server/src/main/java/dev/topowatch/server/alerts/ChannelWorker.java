@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * down for an hour slows neither the checks nor the other channels. A message that fails is tried
  * again with exponential backoff (or when the channel says, as Telegram's 429 does) and holds back
  * the ones behind it, so that they arrive in order. Alerts of a grouping channel that happen within
- * the window of the first go out together.
+ * the window of the first go out together. A chat's messages about outages still going on are
+ * edited in between, when no delivery is due (edits keep a slower pace of their own).
  */
 final class ChannelWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelWorker.class);
@@ -33,6 +34,8 @@ final class ChannelWorker implements AutoCloseable {
     private final Duration window;
     private final Backoff backoff;
     private final Review review;
+    /** For a chat: keeps its messages about outages still going on true; null for a channel that cannot edit. */
+    private final MessageEditor editor;
     private final Semaphore wake = new Semaphore(0);
     /** Delivered but maybe not yet marked (the disk may be failing): never sent again by this process. */
     private final Set<Long> delivered = new HashSet<>();
@@ -40,13 +43,16 @@ final class ChannelWorker implements AutoCloseable {
     private volatile boolean closed;
     private Instant lastSent = Instant.EPOCH;
 
-    /** What is asked of every alert before it is sent. */
+    /** What is asked of every alert before it is sent, and of a sent one before its message is edited. */
     interface Review {
         /** The alert brought up to date (the casualties its root blocks now). */
         Alert refresh(Alert alert);
 
         /** Why the alert is not to be sent on this channel after all, or null to send it. */
         String superseded(Channel channel, long id, Alert alert);
+
+        /** Whether it tells of an outage that is still going on: its message is kept true while it does. */
+        boolean ongoing(Alert alert);
     }
 
     ChannelWorker(Channel channel, Outbox outbox, Clock clock, Duration window, Backoff backoff, Review review) {
@@ -56,6 +62,7 @@ final class ChannelWorker implements AutoCloseable {
         this.clock = clock;
         this.window = window;
         this.backoff = backoff;
+        this.editor = channel instanceof EditableChannel editable ? new MessageEditor(editable, outbox, clock, backoff, review) : null;
         this.thread = Thread.ofVirtual().name("alerts-" + channel.key()).start(this::run);
     }
 
@@ -72,6 +79,9 @@ final class ChannelWorker implements AutoCloseable {
         while (!closed) {
             try {
                 var wait = deliverDue();
+                if (wait != null && editor != null) {
+                    wait = editDue(wait);
+                }
                 if (wait != null) {
                     wake.drainPermits();
                     wake.tryAcquire(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
@@ -119,6 +129,20 @@ final class ChannelWorker implements AutoCloseable {
         return null;
     }
 
+    /** When nothing is due for delivery: an edit, if one is due; returns the wait as {@link #deliverDue()} does. */
+    private Duration editDue(Duration deliveryWait) {
+        var started = clock.instant();
+        var edit = editor.editDue(lastSent);
+        if (edit.isEmpty()) {
+            return deliveryWait;
+        }
+        if (edit.get().isZero()) {
+            lastSent = started;
+            return null;
+        }
+        return edit.get().compareTo(deliveryWait) < 0 ? edit.get() : deliveryWait;
+    }
+
     private void send(List<OutboxMessage> due) {
         var batch = new ArrayList<OutboxMessage>();
         var alerts = new ArrayList<Alert>();
@@ -138,13 +162,14 @@ final class ChannelWorker implements AutoCloseable {
             return;
         }
         var ids = batch.stream().map(OutboxMessage::id).toList();
+        // The pace runs from when a send starts: a slow answer does not stretch it.
+        lastSent = clock.instant();
         var result = channel.deliver(alerts, ids);
         var now = clock.instant();
-        lastSent = now;
         switch (result) {
-            case Delivery.Delivered ignored -> {
+            case Delivery.Delivered sent -> {
                 delivered.addAll(ids);
-                outbox.alertsDelivered(ids, now);
+                outbox.alertsDelivered(ids, now, editor == null ? List.of() : editor.keep(sent.sent()));
                 LOG.info("alert delivered channel={} alerts={}", channel.key(), ids.size());
             }
             case Delivery.Retry retry -> {

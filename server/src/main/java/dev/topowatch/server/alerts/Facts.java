@@ -51,7 +51,7 @@ final class Facts implements BoardFacts {
                 }
                 var casualties = report.casualtiesOf(root);
                 if (!casualties.isEmpty()) {
-                    text.append(", blocks ").append(MessageText.casualties(List.copyOf(casualties)));
+                    text.append(", ").append(MessageText.blocks(List.copyOf(casualties)));
                 }
             }
         }

@@ -20,8 +20,9 @@ public final class MessageText {
     private static final int CASUALTIES_NAMED = 3;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
     private static final Map<AlertKind, String> BUILT_IN = Map.of(
-            AlertKind.DOWN, "🔴 <b>{entity}</b> is DOWN since {since}\n{error}\nblocks: {casualties}\n{link}",
-            AlertKind.RECOVERED, "✅ <b>{entity}</b> recovered after {duration}\n(was {previous} since {since})\n{link}",
+            AlertKind.DOWN, "🔴 <b>{entity}</b> is DOWN since {since}\n{error}\nblocks {casualty_count}: {casualties}\n{link}",
+            AlertKind.RECOVERED, "✅ <b>{entity}</b> recovered after {duration}\n(was {previous} since {since})\n"
+                    + "{peak} affected at the peak\n{link}",
             AlertKind.DEGRADED, "🟠 <b>{entity}</b> is DEGRADED since {since}\n{error}\n{link}",
             AlertKind.FLAPPING, "🔁 <b>{entity}</b> is flapping, now {status}: no more alerts about it until it settles\n{link}",
             AlertKind.SETTLED, "🟰 <b>{entity}</b> stopped flapping: {status} since {since}\n{error}\n{link}");
@@ -43,17 +44,22 @@ public final class MessageText {
         if (alert.kind() == AlertKind.TOPOLOGY_INVALID) {
             return invalidTopology(alert);
         }
+        if (alert.kind() == AlertKind.OPEN_PROBLEMS) {
+            return openProblems(alert);
+        }
         var template = templates.getOrDefault(alert.kind().wireName(), BUILT_IN.get(alert.kind()));
-        var values = Map.of(
-                "entity", value(alert.entity()),
-                "status", value(alert.status()),
-                "previous", value(alert.previous()),
-                "since", HumanTime.at(alert.since()),
-                "error", value(alert.error()),
-                "casualties", casualties(alert.casualties()),
-                "duration", HumanTime.duration(alert.outage()),
-                "link", link(alert.entity()),
-                "board", boardUrl == null ? "" : Html.escape(boardUrl));
+        var values = Map.ofEntries(
+                Map.entry("entity", value(alert.entity())),
+                Map.entry("status", value(alert.status())),
+                Map.entry("previous", value(alert.previous())),
+                Map.entry("since", HumanTime.at(alert.since())),
+                Map.entry("error", value(alert.error())),
+                Map.entry("casualties", casualties(alert.casualties())),
+                Map.entry("casualty_count", count(alert.casualties().size())),
+                Map.entry("peak", count(alert.peakCasualties())),
+                Map.entry("duration", HumanTime.duration(alert.outage())),
+                Map.entry("link", link(alert.entity())),
+                Map.entry("board", boardUrl == null ? "" : Html.escape(boardUrl)));
         var lines = new ArrayList<String>();
         for (var line : template.split("\n", -1)) {
             var filled = fill(line, values);
@@ -65,34 +71,33 @@ public final class MessageText {
     }
 
     /**
-     * Messages for alerts that happened close together: one when they fit, more when Telegram's
-     * length limit says so; never an alert cut in half.
+     * Alerts that happened close together, parted into messages: one when they fit, more when
+     * Telegram's length limit says so; never an alert cut in half.
      */
-    public List<String> renderGrouped(List<Alert> alerts) {
-        if (alerts.size() == 1) {
-            return List.of(render(alerts.getFirst()));
-        }
-        var messages = new ArrayList<String>();
-        var current = new StringBuilder();
-        int inCurrent = 0;
+    public List<List<Alert>> messages(List<Alert> alerts) {
+        var messages = new ArrayList<List<Alert>>();
+        var current = new ArrayList<Alert>();
+        int length = 0;
         for (var alert : alerts) {
-            var text = render(alert);
-            if (inCurrent > 0 && current.length() + text.length() + 2 > MAX_LENGTH - 40) {
-                messages.add(current.toString());
-                current.setLength(0);
-                inCurrent = 0;
+            int more = render(alert).length() + 2;
+            if (!current.isEmpty() && length + more > MAX_LENGTH - 40) {
+                messages.add(List.copyOf(current));
+                current.clear();
+                length = 0;
             }
-            if (inCurrent > 0) {
-                current.append("\n\n");
-            }
-            current.append(text);
-            inCurrent++;
+            current.add(alert);
+            length += more;
         }
-        messages.add(current.toString());
-        if (messages.size() == 1) {
-            return List.of(alerts.size() + " alerts\n\n" + messages.getFirst());
+        if (!current.isEmpty()) {
+            messages.add(List.copyOf(current));
         }
         return messages;
+    }
+
+    /** The text of one message of {@link #messages}: its alerts, counted when more than one. */
+    public String render(List<Alert> message) {
+        var text = String.join("\n\n", message.stream().map(this::render).toList());
+        return message.size() == 1 ? text : message.size() + " alerts\n\n" + text;
     }
 
     private String invalidTopology(Alert alert) {
@@ -110,6 +115,32 @@ public final class MessageText {
             text.append("<a href=\"").append(Html.escape(boardUrl)).append("/\">Open the board</a>");
         }
         return text.toString().strip();
+    }
+
+    /** The summary a channel added by an edit gets: what is open now, a line or two each. */
+    private String openProblems(Alert alert) {
+        var text = new StringBuilder("📋 This chat now gets topowatch alerts. Open now:");
+        int shown = 0;
+        for (var problem : alert.problems()) {
+            if (text.length() > MAX_LENGTH - 800) {
+                text.append("\n… and ").append(alert.problems().size() - shown).append(" more");
+                break;
+            }
+            boolean down = problem.kind() == AlertKind.DOWN;
+            text.append('\n').append(down ? "🔴" : "🟠").append(" <b>").append(value(problem.entity())).append("</b> is ")
+                    .append(down ? "DOWN" : "DEGRADED").append(" since ").append(HumanTime.at(problem.since()));
+            if (problem.error() != null) {
+                text.append(": ").append(value(problem.error()));
+            }
+            if (!problem.casualties().isEmpty()) {
+                text.append('\n').append(blocks(problem.casualties()));
+            }
+            shown++;
+        }
+        if (boardUrl != null) {
+            text.append("\n<a href=\"").append(Html.escape(boardUrl)).append("/\">Open the board</a>");
+        }
+        return text.toString();
     }
 
     /** Null when the line has placeholders and all of them are empty: the line is left out. */
@@ -134,6 +165,16 @@ public final class MessageText {
         }
         var href = boardUrl + "/?focus=" + URLEncoder.encode(entity, StandardCharsets.UTF_8);
         return "<a href=\"" + Html.escape(href) + "\">Open the board</a>";
+    }
+
+    /** "blocks 8: api, web, worker and 5 more": the whole count, and the first names. */
+    static String blocks(List<String> names) {
+        return "blocks " + names.size() + ": " + casualties(names);
+    }
+
+    /** Empty for none, so that a line about nothing is left out. */
+    private static String count(int count) {
+        return count == 0 ? "" : Integer.toString(count);
     }
 
     /** "api, web, worker and 5 more". */

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
  * state needs {@code board.token}, and is disabled (not open) while no token is configured.
  */
 final class Access {
+    static final String PUSHES = "/api/push/";
     private final Supplier<Board> board;
 
     Access(Supplier<Board> board) {
@@ -27,9 +28,13 @@ final class Access {
         }
     }
 
-    /** Guards reads; writes check their own token in their handler, where the rule differs (pushes). */
+    /**
+     * Guards reads; writes check their own token in their handler, where the rule differs. A heartbeat
+     * push is a write also when cron sends it as a GET: its own token or the board token, never the read token.
+     */
     void requireReadUnlessWrite(Context context) {
-        if (context.method() == io.javalin.http.HandlerType.GET || context.method() == io.javalin.http.HandlerType.HEAD) {
+        boolean read = context.method() == io.javalin.http.HandlerType.GET || context.method() == io.javalin.http.HandlerType.HEAD;
+        if (read && !context.path().startsWith(PUSHES)) {
             requireRead(context);
         }
     }

@@ -74,6 +74,7 @@ public final class App implements AutoCloseable {
             routes.sse("/api/stream", stream::connect);
             routes.post("/api/maintenance", control::startMaintenance);
             routes.delete("/api/maintenance", control::endMaintenance);
+            routes.getThatChanges("/api/push/{name}", control::push);
             routes.post("/api/push/{name}", control::push);
             routes.post("/api/reload", reload::reload);
             routes.get("/health/live", health::live);

@@ -1,6 +1,6 @@
 package dev.topowatch.server.api;
 
-import java.time.Instant;
+import dev.topowatch.checkers.heartbeat.Push;
 
 /** What the API may ask of the checkers: a check right now, a heartbeat push, whether they run. */
 public interface CheckControl {
@@ -8,8 +8,8 @@ public interface CheckControl {
     /** Schedules a check of {@code entity} now; false when it has no probe (a group) or is unknown. */
     boolean runNow(String entity);
 
-    /** Records a heartbeat push for {@code entity} at {@code at}. */
-    void push(String entity, Instant at);
+    /** Records a heartbeat's push (kept across restarts) and checks the heartbeat with it. */
+    void push(String entity, Push push);
 
     /** Whether the scheduler is running. */
     boolean isRunning();

@@ -11,7 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What changes state: run a check now, maintenance windows, heartbeat pushes. */
+/** What changes state: run a check now, maintenance windows, heartbeat pushes (GET or POST, so that cron's plain curl works). */
 final class ControlController {
     private final StatusEngine engine;
     private final CheckControl checks;
@@ -61,9 +61,9 @@ final class ControlController {
             throw ApiError.conflict("'" + name + "' is a " + entity.type().yamlName() + ", not a heartbeat: it is probed, not pushed to");
         }
         access.requirePush(context, heartbeat.token());
-        checks.push(name, clock.instant());
-        checks.runNow(name);
-        context.status(202).json(Map.of("entity", name, "received", EntityJson.timestamp(clock.instant())));
+        var push = PushRequest.read(context, clock.instant());
+        checks.push(name, push);
+        context.status(202).json(Map.of("entity", name, "received", EntityJson.timestamp(push.at()), "status", push.status().wireName()));
     }
 
     /** The entity named by {@code ?entity=}, or null for the whole board. */

@@ -34,6 +34,18 @@ final class RouteTable {
         routes.head(path, handler);
     }
 
+    /**
+     * A GET that changes state: a heartbeat push, so that the usual cron line ({@code curl URL}) works.
+     * HEAD must not run it (a monitor probing the URL would push), so HEAD is refused.
+     */
+    void getThatChanges(String path, Handler handler) {
+        described.add("GET " + path);
+        routes.get(path, handler);
+        routes.head(path, context -> {
+            throw new ApiError(405, "method_not_allowed", "HEAD does not run " + path + ": use GET or POST");
+        });
+    }
+
     void post(String path, Handler handler) {
         described.add("POST " + path);
         routes.post(path, handler);

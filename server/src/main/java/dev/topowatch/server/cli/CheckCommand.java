@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.topowatch.checkers.CheckResult;
 import dev.topowatch.checkers.Checkers;
+import dev.topowatch.checkers.heartbeat.Push;
 import dev.topowatch.server.api.EntityJson;
 import dev.topowatch.server.engine.StatusRules;
+import dev.topowatch.server.store.SqliteStore;
 import dev.topowatch.topology.Entity;
 import dev.topowatch.topology.EntityStatus;
+import dev.topowatch.topology.EntityType;
 import dev.topowatch.topology.Status;
 import dev.topowatch.topology.Topology;
 import dev.topowatch.topology.graph.DependencyGraph;
@@ -18,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,6 +39,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Run every check of the topology once and print what is up, down and blocked.",
+                "Heartbeats are pushed to a running board: they are noted as not checkable, unless --database gives a board's last pushes.",
                 "Exit 0 when no critical entity is down or blocked, 1 when one is, 2 when the file is invalid."})
 final class CheckCommand implements Callable<Integer> {
 
@@ -47,6 +52,10 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "print a JSON array of entities, in the shape of GET /api/entities")
     private boolean json;
+
+    @Option(names = "--database", paramLabel = "PATH",
+            description = "a board's SQLite file: heartbeats are judged by the last pushes it received")
+    private Path database;
 
     @Spec
     private CommandSpec spec;
@@ -61,8 +70,11 @@ final class CheckCommand implements Callable<Integer> {
         var graph = DependencyGraph.of(topology);
         var shown = shownEntities(topology);
         var checked = withDependencies(shown, graph);
+        var clock = Clock.systemUTC();
+        var heartbeats = database == null ? OneShotHeartbeats.notCheckable(clock)
+                : OneShotHeartbeats.fromPushes(storedPushes(topology), database, clock);
         Map<String, CheckResult> results;
-        try (var checkers = Checkers.create(Clock.systemUTC())) {
+        try (var checkers = Checkers.create(clock).with(EntityType.HEARTBEAT, heartbeats)) {
             results = new OneShotChecks(checkers).run(checked.stream().map(topology.entities()::get).toList());
         }
         var statuses = classify(topology, graph, results, shown);
@@ -71,6 +83,16 @@ final class CheckCommand implements Callable<Integer> {
                 topology.entities().get(status.name()).critical()
                         && (status.status() == Status.DOWN || status.status() == Status.BLOCKED));
         return criticalDown ? ExitCodes.INVALID : ExitCodes.OK;
+    }
+
+    /** The last heartbeat pushes a board wrote, read without starting anything. */
+    private Map<String, Push> storedPushes(Topology topology) throws Exception {
+        if (!Files.exists(database)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no database at " + database);
+        }
+        try (var store = SqliteStore.open(database, Clock.systemUTC(), topology.board().retention())) {
+            return store.lastPushes();
+        }
     }
 
     private Set<String> shownEntities(Topology topology) {
@@ -116,12 +138,14 @@ final class CheckCommand implements Callable<Integer> {
             var result = results.get(name);
             var entityImpact = impact.impact(name);
             var status = rules.statusOf(entity);
+            boolean failed = result != null && result.status() == Status.DOWN;
+            boolean passed = result != null && !failed && !result.isPending();
             statuses.put(name, new EntityStatus(name, status, result == null ? null : result.at(),
                     result == null ? null : result.at(),
-                    result != null && result.status() != Status.DOWN ? 1 : 0,
-                    result != null && result.status() == Status.DOWN && status != Status.BLOCKED ? 1 : 0,
-                    status == Status.BLOCKED && result != null ? 1 : 0,
-                    result == null ? null : result.status() == Status.DOWN ? 0.0 : 1.0,
+                    passed ? 1 : 0,
+                    failed && status != Status.BLOCKED ? 1 : 0,
+                    failed && status == Status.BLOCKED ? 1 : 0,
+                    passed || failed ? Double.valueOf(passed ? 1.0 : 0.0) : null,
                     result == null ? null : result.latency(), result == null ? null : result.error(), false,
                     entityImpact.rootCause(), entityImpact.blockedBy(), extra(entity, result)));
         }

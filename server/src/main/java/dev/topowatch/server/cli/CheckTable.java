@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** The {@code check} command's table: one line per entity, columns sized to their content. */
 final class CheckTable {
-    private static final List<String> HEADINGS = List.of("ENTITY", "TYPE", "STATUS", "LATENCY", "ROOT CAUSE", "ERROR");
+    private static final List<String> HEADINGS = List.of("ENTITY", "TYPE", "STATUS", "LATENCY", "ROOT CAUSE", "ERROR OR NOTE");
     /** Errors can be long; the table stays readable in a terminal, the JSON output has them whole. */
     private static final int LONGEST_ERROR = 100;
 

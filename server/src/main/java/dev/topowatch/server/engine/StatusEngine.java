@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -37,6 +38,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class StatusEngine {
     /** A maintenance window that lasts until someone ends it. */
     public static final Instant UNTIL_ENDED = MaintenanceWindows.INDEFINITE;
+    /** Why a released casualty shows unknown until its fresh check. */
+    static final String RELEASED = "what blocked it is back: checking it again";
 
     private final Clock clock;
     private final Store store;
@@ -46,6 +49,14 @@ public final class StatusEngine {
     private final Map<String, Verdict> verdicts = new HashMap<>();
     /** The status each entity last showed, maintenance included: what transitions are measured against. */
     private final Map<String, Status> shown = new HashMap<>();
+    /**
+     * Entities whose failures in a row include some taken while something they need was down: those
+     * say nothing of the entity itself, so they are dropped once what blocked it is back.
+     */
+    private final Set<String> failedWhileBlocked = new HashSet<>();
+    /** Entities released that way, waiting for a fresh check: results taken before this instant are stale. */
+    private final Map<String, Instant> freshFrom = new HashMap<>();
+    private FreshChecks freshChecks = FreshChecks.NONE;
     private Topology topology;
     private DependencyGraph graph;
     private ImpactReport impact;
@@ -71,6 +82,11 @@ public final class StatusEngine {
         this.alerts = planner;
     }
 
+    /** Who checks the casualties of a recovered root again at once; the scheduler, on a running board. */
+    public synchronized void setFreshChecks(FreshChecks freshChecks) {
+        this.freshChecks = freshChecks;
+    }
+
     /** Applies one result of {@code name}'s own check. Results for entities no longer in the topology are dropped. */
     public synchronized void onResult(String name, CheckResult result) {
         var entity = topology.entities().get(name);
@@ -78,10 +94,25 @@ public final class StatusEngine {
             return;
         }
         var before = states.get(name);
+        if (result.isPending()) {
+            pending(before, result);
+            return;
+        }
+        var releasedAt = freshFrom.get(name);
+        if (releasedAt != null && result.at().isBefore(releasedAt)) {
+            countStale(before, result);
+            return;
+        }
+        freshFrom.remove(name);
         boolean passed = result.status() != Status.DOWN;
         int failures = passed ? 0 : before.consecutiveFailures() + 1;
         int successes = passed ? before.consecutiveSuccesses() + 1 : 0;
         boolean blocked = !passed && !requirementsMet(entity);
+        if (blocked) {
+            failedWhileBlocked.add(name);
+        } else if (passed) {
+            failedWhileBlocked.remove(name);
+        }
         var outcomes = FlapDetector.remember(before.recentOutcomes(), outcomeLetter(result.status()));
         var after = new EntityState(name, before.status(), before.since(), result.at(),
                 before.successCount() + (passed ? 1 : 0),
@@ -92,15 +123,56 @@ public final class StatusEngine {
                 before.rootCause(), before.blockedBy(), result.extra());
         states.put(name, after);
         var verdict = verdicts.get(name).next(entity, result, failures, successes);
-        var verdictChanged = verdict != verdicts.put(name, verdict);
+        var previous = verdicts.put(name, verdict);
+        var verdictChanged = verdict != previous;
         store.recordCheck(new RecordedCheck(name, result.at(), result.status(), blocked, result.latency(), result.error()), after);
         if (after.flapping() != before.flapping()) {
             store.recordAlerts(alerts.onFlapping(entity, after, result.at()));
         }
+        if (verdictChanged) {
+            classify(previous == Verdict.FAILING);
+        }
         var transitions = verdictChanged || statusOf(entity, impact) != after.status() || after.flapping() != before.flapping()
-                ? reclassify(verdictChanged, result.error())
+                ? reclassify(result.error())
                 : List.<Transition>of();
         changed(transitions);
+    }
+
+    /**
+     * The probe cannot say yet (a heartbeat that has not heard from its job since the board started,
+     * within {@code max_silence}): pending, neither up nor down, and nothing counted. What it waits
+     * for is shown as its last error.
+     */
+    private void pending(EntityState before, CheckResult result) {
+        var name = before.name();
+        var after = new EntityState(name, before.status(), before.since(), result.at(), before.successCount(),
+                before.failCount(), before.blockedCount(), 0, 0, result.latency(), result.error(), before.flapping(),
+                before.recentOutcomes(), before.rootCause(), before.blockedBy(), result.extra());
+        states.put(name, after);
+        failedWhileBlocked.remove(name);
+        freshFrom.remove(name);
+        var previous = verdicts.put(name, Verdict.PENDING);
+        if (previous == Verdict.PENDING) {
+            changed(List.of());
+            return;
+        }
+        classify(previous == Verdict.FAILING);
+        changed(reclassify(result.error()));
+    }
+
+    /**
+     * A result of a probe that started while the entity was blocked, delivered after it was released:
+     * counted as blocked and kept in its history, but it decides nothing (a fresh check does).
+     */
+    private void countStale(EntityState before, CheckResult result) {
+        boolean passed = result.status() != Status.DOWN;
+        var after = new EntityState(before.name(), before.status(), before.since(), result.at(),
+                before.successCount() + (passed ? 1 : 0), before.failCount(), before.blockedCount() + (passed ? 0 : 1),
+                before.consecutiveFailures(), before.consecutiveSuccesses(), result.latency(), result.error(),
+                before.flapping(), before.recentOutcomes(), before.rootCause(), before.blockedBy(), result.extra());
+        states.put(before.name(), after);
+        store.recordCheck(new RecordedCheck(before.name(), result.at(), result.status(), !passed, result.latency(), result.error()), after);
+        changed(List.of());
     }
 
     /** Replaces the topology (a reload): unchanged entities keep everything, removed ones are marked, new ones restored or fresh. */
@@ -112,6 +184,8 @@ public final class StatusEngine {
                 states.remove(name);
                 verdicts.remove(name);
                 shown.remove(name);
+                failedWhileBlocked.remove(name);
+                freshFrom.remove(name);
             }
         }
         var restored = new HashMap<String, EntityState>();
@@ -130,7 +204,7 @@ public final class StatusEngine {
         } else {
             maintenance.start(entity, until);
         }
-        changed(reclassify(false, "maintenance started"));
+        changed(reclassify("maintenance started"));
     }
 
     public synchronized void endMaintenance(String entity) {
@@ -139,7 +213,7 @@ public final class StatusEngine {
         } else {
             maintenance.end(entity);
         }
-        changed(reclassify(false, "maintenance ended"));
+        changed(reclassify("maintenance ended"));
     }
 
     /** Re-evaluates what depends on time alone (maintenance windows ending); call it every second or so. */
@@ -147,7 +221,7 @@ public final class StatusEngine {
         if (!maintenance.anyWindow()) {
             return;
         }
-        var transitions = reclassify(false, "maintenance ended");
+        var transitions = reclassify("maintenance ended");
         maintenance.forgetExpired(clock.instant());
         if (!transitions.isEmpty()) {
             changed(transitions);
@@ -203,9 +277,65 @@ public final class StatusEngine {
             states.put(name, state);
             verdicts.putIfAbsent(name, Verdict.of(state.status()));
             shown.putIfAbsent(name, state.status());
+            if (state.status() == Status.BLOCKED) {
+                failedWhileBlocked.add(name);
+            }
         }
+        classify(true);
+        reclassify("restored");
+    }
+
+    /**
+     * The impact of the current verdicts. A casualty whose blockers are back is released first: the
+     * failures it had while blocked are forgotten, it is pending again (unknown) and checked afresh at
+     * once, so that only a failure of its own after its root recovered makes it a root. Releasing one
+     * may release what depends on it, hence the loop (as deep as the chain of casualties).
+     *
+     * @param failureEnded whether some verdict stopped failing (or the topology changed): only then can
+     *                     a blocker be back, so a mass failure does not look for casualties to release
+     *                     at every new casualty
+     */
+    private void classify(boolean failureEnded) {
         impact = graph.classify(failing());
-        reclassify(false, "restored");
+        if (!failureEnded) {
+            return;
+        }
+        var now = clock.instant();
+        var recheck = new TreeSet<String>();
+        boolean verdictsChanged = true;
+        while (verdictsChanged) {
+            verdictsChanged = false;
+            for (var iterator = failedWhileBlocked.iterator(); iterator.hasNext(); ) {
+                var name = iterator.next();
+                var entity = topology.entities().get(name);
+                if (entity != null && !requirementsMet(entity)) {
+                    continue;
+                }
+                iterator.remove();
+                if (entity == null) {
+                    continue;
+                }
+                states.put(name, withoutStreaks(states.get(name)));
+                freshFrom.put(name, now);
+                if (verdicts.get(name) == Verdict.FAILING) {
+                    verdicts.put(name, Verdict.PENDING);
+                    recheck.add(name);
+                    verdictsChanged = true;
+                }
+            }
+            if (verdictsChanged) {
+                impact = graph.classify(failing());
+            }
+        }
+        if (!recheck.isEmpty()) {
+            freshChecks.request(recheck);
+        }
+    }
+
+    private static EntityState withoutStreaks(EntityState state) {
+        return new EntityState(state.name(), state.status(), state.since(), state.lastCheck(), state.successCount(),
+                state.failCount(), state.blockedCount(), 0, 0, state.latency(), state.lastError(), state.flapping(),
+                state.recentOutcomes(), state.rootCause(), state.blockedBy(), state.extra());
     }
 
     private Set<String> failing() {
@@ -218,11 +348,8 @@ public final class StatusEngine {
         return failing;
     }
 
-    /** Classifies everything again and returns the transitions, each already stored. */
-    private List<Transition> reclassify(boolean verdictsChanged, String reason) {
-        if (verdictsChanged) {
-            impact = graph.classify(failing());
-        }
+    /** Every entity's status again, from the impact as classified; returns the transitions, each already stored. */
+    private List<Transition> reclassify(String reason) {
         var now = clock.instant();
         var transitions = new ArrayList<Transition>();
         var rules = new StatusRules(topology, impact, this::ownStatus);
@@ -248,7 +375,7 @@ public final class StatusEngine {
                 }
                 shown.put(name, shownNow);
                 var transition = new Transition(0, name, previouslyShown, shownNow, now,
-                        describe(entity, shownNow, state, reason), entityImpact.rootCause());
+                        describe(entity, shownNow, state, freshFrom.containsKey(name) ? RELEASED : reason), entityImpact.rootCause());
                 store.recordTransition(transition, state, alerts.onTransition(transition, entity, state, impact));
                 transitions.add(transition);
             }

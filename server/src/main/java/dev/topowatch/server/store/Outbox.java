@@ -14,8 +14,20 @@ public interface Outbox {
     /** Undelivered messages of one channel, oldest first, as far as they are written. */
     List<OutboxMessage> pendingAlerts(String channel, int limit);
 
-    /** Marks messages delivered; returns once that is written (or after a bounded wait when it cannot be). */
-    void alertsDelivered(List<Long> ids, Instant at);
+    /**
+     * Marks messages delivered, and keeps the ones the channel may edit later ({@code sent}) in the same
+     * transaction; returns once that is written (or after a bounded wait when it cannot be).
+     */
+    void alertsDelivered(List<Long> ids, Instant at, List<SentMessage> sent);
+
+    /** The sent messages of one channel that may still be edited, oldest first. */
+    List<SentMessage> editableMessages(String channel);
+
+    /** A sent message now shows {@code body}; returns once written (or after a bounded wait). */
+    void messageEdited(SentMessage edited, Instant at);
+
+    /** A sent message will not be edited again (its outages are over, or the chat lost it). */
+    void messageClosed(String channel, long messageId, Instant at);
 
     /** Records a failed attempt at these messages; returns once written (or after a bounded wait). */
     void alertsFailed(List<Long> ids, String error, Instant nextAttempt);
@@ -47,7 +59,16 @@ public interface Outbox {
     /** Called after messages were written, so that senders need not poll often. */
     void onAlertsWritten(Runnable listener);
 
-    /** @param status {@code down} or {@code degraded} */
-    record OpenProblem(String entity, dev.topowatch.topology.Status status, Instant since) {
+    /**
+     * Remembers how many entities a root's outage blocked at most so far, so that its recovery can say
+     * it after a restart too; queued in order with the transition that made it so.
+     */
+    void recordPeak(String entity, Instant since, int casualties);
+
+    /**
+     * @param status          {@code down} or {@code degraded}
+     * @param peakCasualties  for a down root: how many it blocked at most so far
+     */
+    record OpenProblem(String entity, dev.topowatch.topology.Status status, Instant since, int peakCasualties) {
     }
 }

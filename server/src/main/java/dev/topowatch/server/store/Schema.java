@@ -31,7 +31,16 @@ final class Schema {
                             + " next_attempt_at INTEGER NOT NULL, delivered_at INTEGER, last_error TEXT)",
                     "CREATE INDEX outbox_pending ON outbox (channel, delivered_at, id)",
                     "CREATE INDEX outbox_by_entity ON outbox (entity, kind, id)",
-                    "CREATE TABLE alert_mute (entity TEXT PRIMARY KEY, until INTEGER NOT NULL)"));
+                    "CREATE TABLE alert_mute (entity TEXT PRIMARY KEY, until INTEGER NOT NULL)"),
+            List.of(
+                    // The last push of each heartbeat: a restart must not forget that its job reported.
+                    "CREATE TABLE heartbeat_push (entity TEXT PRIMARY KEY, at INTEGER NOT NULL, status TEXT NOT NULL,"
+                            + " message TEXT, latency_ms INTEGER)",
+                    // How many a root blocked at most in its open outage, for its recovery message.
+                    "CREATE TABLE alert_peak (entity TEXT PRIMARY KEY, since INTEGER NOT NULL, casualties INTEGER NOT NULL)",
+                    // Messages a chat holds about outages still going on, edited as their casualties change.
+                    "CREATE TABLE sent_message (channel TEXT NOT NULL, message_id INTEGER NOT NULL, body TEXT NOT NULL,"
+                            + " sent_at INTEGER NOT NULL, edited_at INTEGER, closed_at INTEGER, PRIMARY KEY (channel, message_id))"));
 
     private Schema() {
     }

@@ -3,6 +3,7 @@ package dev.topowatch.server.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.topowatch.checkers.heartbeat.Push;
 import dev.topowatch.topology.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,19 +164,51 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public void alertsDelivered(List<Long> ids, Instant at) {
-        awaitWritten(new Write.AlertOutcome(List.copyOf(ids), true, at, null, new CountDownLatch(1)));
+    public void alertsDelivered(List<Long> ids, Instant at, List<SentMessage> sent) {
+        var done = new CountDownLatch(1);
+        awaitWritten(new Write.AlertOutcome(List.copyOf(ids), true, at, null, List.copyOf(sent), done), done);
     }
 
     @Override
     public void alertsFailed(List<Long> ids, String error, Instant nextAttempt) {
-        awaitWritten(new Write.AlertOutcome(List.copyOf(ids), false, nextAttempt, error == null ? "failed" : error,
-                new CountDownLatch(1)));
+        var done = new CountDownLatch(1);
+        awaitWritten(new Write.AlertOutcome(List.copyOf(ids), false, nextAttempt, error == null ? "failed" : error, List.of(), done), done);
     }
 
     @Override
     public void alertsSuperseded(List<Long> ids, String reason, Instant at) {
-        awaitWritten(new Write.AlertOutcome(List.copyOf(ids), true, at, SUPERSEDED + ": " + reason, new CountDownLatch(1)));
+        var done = new CountDownLatch(1);
+        awaitWritten(new Write.AlertOutcome(List.copyOf(ids), true, at, SUPERSEDED + ": " + reason, List.of(), done), done);
+    }
+
+    @Override
+    public List<SentMessage> editableMessages(String channel) {
+        synchronized (reader) {
+            try (var statement = reader.prepareStatement("SELECT message_id, body FROM sent_message"
+                    + " WHERE channel = ? AND closed_at IS NULL ORDER BY sent_at, message_id")) {
+                statement.setString(1, channel);
+                var messages = new ArrayList<SentMessage>();
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        messages.add(new SentMessage(channel, rows.getLong(1), rows.getString(2)));
+                    }
+                }
+                return messages;
+            } catch (SQLException failed) {
+                throw new StoreException("cannot read the sent messages", failed);
+            }
+        }
+    }
+
+    @Override
+    public void messageEdited(SentMessage edited, Instant at) {
+        var done = new CountDownLatch(1);
+        awaitWritten(new Write.Edited(edited, at, done), done);
+    }
+
+    @Override
+    public void messageClosed(String channel, long messageId, Instant at) {
+        enqueue(new Write.Closed(channel, messageId, at));
     }
 
     @Override
@@ -201,18 +234,47 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public void recordPeak(String entity, Instant since, int casualties) {
+        enqueue(new Write.Peak(entity, since, casualties));
+    }
+
+    @Override
+    public void recordPush(String entity, Push push) {
+        enqueue(new Write.Pushed(entity, push));
+    }
+
+    @Override
+    public Map<String, Push> lastPushes() {
+        synchronized (reader) {
+            try (var statement = reader.prepareStatement("SELECT entity, at, status, message, latency_ms FROM heartbeat_push");
+                 var rows = statement.executeQuery()) {
+                var pushes = new HashMap<String, Push>();
+                while (rows.next()) {
+                    long latencyMillis = rows.getLong(5);
+                    var latency = rows.wasNull() ? null : Duration.ofMillis(latencyMillis);
+                    pushes.put(rows.getString(1), new Push(Instant.ofEpochMilli(rows.getLong(2)), status(rows.getString(3)),
+                            rows.getString(4), latency));
+                }
+                return pushes;
+            } catch (SQLException failed) {
+                throw new StoreException("cannot read heartbeat pushes from " + file, failed);
+            }
+        }
+    }
+
+    @Override
     public void onAlertsWritten(Runnable listener) {
         alertListeners.add(listener);
     }
 
-    private void awaitWritten(Write.AlertOutcome outcome) {
+    private void awaitWritten(Write write, CountDownLatch done) {
         if (closed || !writerThread.isAlive()) {
             return;
         }
-        enqueue(outcome);
+        enqueue(write);
         try {
             // Bounded: senders remember what they delivered, so a stuck disk cannot make them resend.
-            outcome.done().await(30, TimeUnit.SECONDS);
+            done.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -296,7 +358,7 @@ public final class SqliteStore implements Store {
                 backoff = Math.min(30_000, Math.max(250, backoff * 2));
                 LOG.warn("store write failed, retrying in {} ms error=\"{}\" queued={}", backoff, lastError, queue.size() + batch.size());
                 batch.stream().filter(write -> write instanceof Write.Barrier || write instanceof Write.Prune
-                        || write instanceof Write.AlertOutcome).forEach(this::released);
+                        || write instanceof Write.AlertOutcome || write instanceof Write.Edited).forEach(this::released);
                 batch.removeIf(write -> write instanceof Write.Barrier || write instanceof Write.Prune);
                 if (closed) {
                     return;
@@ -307,14 +369,15 @@ public final class SqliteStore implements Store {
     }
 
     private void released(Write write) {
-        if (write instanceof Write.Barrier barrier) {
-            barrier.done().countDown();
-        } else if (write instanceof Write.Prune prune) {
-            prune.done().countDown();
-        } else if (write instanceof Write.AlertOutcome outcome) {
-            outcome.done().countDown();
-        } else if (write instanceof Write.Check) {
-            queuedChecks.decrementAndGet();
+        switch (write) {
+            case Write.Barrier barrier -> barrier.done().countDown();
+            case Write.Prune prune -> prune.done().countDown();
+            case Write.AlertOutcome outcome -> outcome.done().countDown();
+            case Write.Edited edited -> edited.done().countDown();
+            case Write.Check ignored -> queuedChecks.decrementAndGet();
+            default -> {
+                // nobody waits for the others
+            }
         }
     }
 
@@ -363,8 +426,13 @@ public final class SqliteStore implements Store {
                     case Write.AlertOutcome outcome -> {
                         outbox.executeBatch();
                         writeOutcome(outcome);
+                        writeSent(outcome);
                     }
+                    case Write.Edited edited -> writeEdited(edited);
+                    case Write.Closed gone -> writeClosed(gone);
                     case Write.Mute mute -> writeMute(mute);
+                    case Write.Pushed pushed -> writePush(pushed);
+                    case Write.Peak peak -> writePeak(peak);
                     case Write.Removed gone -> {
                         writePending(result, transition, state, latestStates);
                         removed.setLong(1, gone.at().toEpochMilli());
@@ -429,6 +497,42 @@ public final class SqliteStore implements Store {
         }
     }
 
+    private void writeSent(Write.AlertOutcome outcome) throws SQLException {
+        if (outcome.sent().isEmpty()) {
+            return;
+        }
+        try (var statement = writer.prepareStatement("INSERT INTO sent_message (channel, message_id, body, sent_at) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (channel, message_id) DO UPDATE SET body = excluded.body, sent_at = excluded.sent_at, closed_at = NULL")) {
+            for (var message : outcome.sent()) {
+                statement.setString(1, message.channel());
+                statement.setLong(2, message.messageId());
+                statement.setString(3, message.body());
+                statement.setLong(4, outcome.at().toEpochMilli());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private void writeEdited(Write.Edited edited) throws SQLException {
+        try (var statement = writer.prepareStatement("UPDATE sent_message SET body = ?, edited_at = ? WHERE channel = ? AND message_id = ?")) {
+            statement.setString(1, edited.message().body());
+            statement.setLong(2, edited.at().toEpochMilli());
+            statement.setString(3, edited.message().channel());
+            statement.setLong(4, edited.message().messageId());
+            statement.executeUpdate();
+        }
+    }
+
+    private void writeClosed(Write.Closed gone) throws SQLException {
+        try (var statement = writer.prepareStatement("UPDATE sent_message SET closed_at = ? WHERE channel = ? AND message_id = ?")) {
+            statement.setLong(1, gone.at().toEpochMilli());
+            statement.setString(2, gone.channel());
+            statement.setLong(3, gone.messageId());
+            statement.executeUpdate();
+        }
+    }
+
     private void writeMute(Write.Mute mute) throws SQLException {
         try (var statement = writer.prepareStatement(mute.until() == null
                 ? "DELETE FROM alert_mute WHERE entity = ?"
@@ -436,6 +540,34 @@ public final class SqliteStore implements Store {
             statement.setString(1, mute.entity());
             if (mute.until() != null) {
                 statement.setLong(2, mute.until().toEpochMilli());
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    private void writePeak(Write.Peak peak) throws SQLException {
+        try (var statement = writer.prepareStatement("INSERT INTO alert_peak (entity, since, casualties) VALUES (?, ?, ?)"
+                + " ON CONFLICT (entity) DO UPDATE SET since = excluded.since, casualties = excluded.casualties")) {
+            statement.setString(1, peak.entity());
+            statement.setLong(2, peak.since().toEpochMilli());
+            statement.setInt(3, peak.casualties());
+            statement.executeUpdate();
+        }
+    }
+
+    private void writePush(Write.Pushed pushed) throws SQLException {
+        try (var statement = writer.prepareStatement("INSERT INTO heartbeat_push (entity, at, status, message, latency_ms)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity) DO UPDATE SET at = excluded.at, status = excluded.status,"
+                + " message = excluded.message, latency_ms = excluded.latency_ms WHERE excluded.at >= heartbeat_push.at")) {
+            var push = pushed.push();
+            statement.setString(1, pushed.entity());
+            statement.setLong(2, push.at().toEpochMilli());
+            statement.setString(3, push.status().wireName());
+            statement.setString(4, push.message());
+            if (push.latency() == null) {
+                statement.setNull(5, java.sql.Types.INTEGER);
+            } else {
+                statement.setLong(5, push.latency().toMillis());
             }
             statement.executeUpdate();
         }
@@ -484,15 +616,17 @@ public final class SqliteStore implements Store {
     public Map<String, OpenProblem> openProblems() {
         synchronized (reader) {
             // Per entity, its newest announced down, degraded or recovery message on any channel.
-            try (var statement = reader.prepareStatement("SELECT o.entity, o.kind, o.created_at FROM outbox o"
+            // Its peak was written when it opened (and each time it grew), after any peak of an earlier outage.
+            try (var statement = reader.prepareStatement("SELECT o.entity, o.kind, o.created_at, coalesce(p.casualties, 0) FROM outbox o"
                     + " JOIN (SELECT entity, max(id) AS id FROM outbox WHERE kind IN ('down', 'degraded', 'recovered')"
                     + " AND (last_error IS NULL OR last_error NOT LIKE '" + SUPERSEDED + "%') GROUP BY entity) last"
-                    + " ON last.id = o.id WHERE o.kind != 'recovered'");
+                    + " ON last.id = o.id LEFT JOIN alert_peak p ON p.entity = o.entity WHERE o.kind != 'recovered'");
                  var rows = statement.executeQuery()) {
                 var open = new HashMap<String, OpenProblem>();
                 while (rows.next()) {
-                    open.put(rows.getString(1), new OpenProblem(rows.getString(1), status(rows.getString(2)),
-                            Instant.ofEpochMilli(rows.getLong(3))));
+                    var status = status(rows.getString(2));
+                    open.put(rows.getString(1), new OpenProblem(rows.getString(1), status,
+                            Instant.ofEpochMilli(rows.getLong(3)), status == Status.DOWN ? rows.getInt(4) : 0));
                 }
                 return open;
             } catch (SQLException failed) {
@@ -654,7 +788,12 @@ public final class SqliteStore implements Store {
             deleted += statement.executeUpdate("DELETE FROM transition WHERE at < " + cutoff);
             // Undelivered alerts are never pruned: a channel that comes back still gets them.
             deleted += statement.executeUpdate("DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < " + cutoff);
+            deleted += statement.executeUpdate("DELETE FROM sent_message WHERE closed_at IS NOT NULL AND closed_at < " + cutoff);
             deleted += statement.executeUpdate("DELETE FROM alert_mute WHERE until < " + now.toEpochMilli());
+            for (var table : List.of("heartbeat_push", "alert_peak")) {
+                deleted += statement.executeUpdate("DELETE FROM " + table + " WHERE entity IN (SELECT name FROM entity_state"
+                        + " WHERE removed_at IS NOT NULL AND removed_at < " + cutoff + ")");
+            }
             deleted += statement.executeUpdate("DELETE FROM entity_state WHERE removed_at IS NOT NULL AND removed_at < " + cutoff);
             deleted += statement.executeUpdate("DELETE FROM check_result WHERE at < " + minuteCutoff);
             // Keep only the newest raw results of each entity.

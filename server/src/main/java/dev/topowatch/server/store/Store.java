@@ -1,5 +1,7 @@
 package dev.topowatch.server.store;
 
+import dev.topowatch.checkers.heartbeat.Push;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +32,12 @@ public interface Store extends Outbox, AutoCloseable {
 
     /** Queues alerts that no transition carries: flapping, an invalid topology file. */
     void recordAlerts(List<OutboxMessage> alerts);
+
+    /** Queues a heartbeat's push; the last one of each entity is kept, so that a restart does not forget it. */
+    void recordPush(String entity, Push push);
+
+    /** The last push of every heartbeat entity, as recorded. */
+    Map<String, Push> lastPushes();
 
     /** Queues: the entity left the topology at {@code at}; its history is kept until retention expires. */
     void markRemoved(String entity, Instant at);

@@ -1,5 +1,7 @@
 package dev.topowatch.server.store;
 
+import dev.topowatch.checkers.heartbeat.Push;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -24,11 +26,28 @@ sealed interface Write {
      * {@code at}, or failed once more with {@code note} as the error and {@code at} the next attempt;
      * {@code done} counts down once written.
      */
-    record AlertOutcome(List<Long> ids, boolean delivered, Instant at, String note, CountDownLatch done) implements Write {
+    record AlertOutcome(List<Long> ids, boolean delivered, Instant at, String note, List<SentMessage> sent,
+                        CountDownLatch done) implements Write {
+    }
+
+    /** A sent message edited to show {@code body} at {@code at}; {@code done} counts down once written. */
+    record Edited(SentMessage message, Instant at, CountDownLatch done) implements Write {
+    }
+
+    /** A sent message not to be edited again. */
+    record Closed(String channel, long messageId, Instant at) implements Write {
     }
 
     /** Mutes an entity until a time; lifts the mute when {@code until} is null. */
     record Mute(String entity, Instant until) implements Write {
+    }
+
+    /** How many a root's outage blocked at most so far, replacing what was known. */
+    record Peak(String entity, Instant since, int casualties) implements Write {
+    }
+
+    /** The last push of a heartbeat, replacing the one before. */
+    record Pushed(String entity, Push push) implements Write {
     }
 
     record Removed(String entity, Instant at) implements Write {

@@ -10,6 +10,8 @@ import dev.topowatch.topology.Topology;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -24,6 +26,7 @@ final class AlertsHarness implements AutoCloseable {
     private final Path database;
     private final Clock clock;
     private final UnaryOperator<Store> storeWrapper;
+    private final AlertPictures pictures;
     Topology topology;
     Store store;
     StatusEngine engine;
@@ -35,18 +38,29 @@ final class AlertsHarness implements AutoCloseable {
 
     /** @param storeWrapper injects failures into the store the alerter sees (a crash before marking) */
     AlertsHarness(Path database, Clock clock, String yaml, UnaryOperator<Store> storeWrapper) throws Exception {
+        this(database, clock, yaml, storeWrapper, root -> Optional.empty());
+    }
+
+    private AlertsHarness(Path database, Clock clock, String yaml, UnaryOperator<Store> storeWrapper, AlertPictures pictures)
+            throws Exception {
         this.database = database;
         this.clock = clock;
         this.storeWrapper = storeWrapper;
+        this.pictures = pictures;
         this.topology = Topologies.parse(yaml);
         open();
+    }
+
+    /** With {@code pictures} for root-cause alerts (none otherwise). */
+    static AlertsHarness withPictures(Path database, Clock clock, String yaml, AlertPictures pictures) throws Exception {
+        return new AlertsHarness(database, clock, yaml, UnaryOperator.identity(), pictures);
     }
 
     /** Opens everything again after {@link #close()}, on the same file. */
     void open() throws Exception {
         store = storeWrapper.apply(SqliteStore.open(database, clock, Duration.ofDays(30)));
         engine = new StatusEngine(topology, store, clock);
-        alerter = new Alerter(store, clock, FAST, engine::snapshot, engine::impact);
+        alerter = new Alerter(store, clock, FAST, engine::snapshot, engine::impact, pictures);
         engine.setAlertPlanner(alerter.rules());
         alerter.configure(topology);
     }
@@ -61,6 +75,24 @@ final class AlertsHarness implements AutoCloseable {
 
     void up(String entity) {
         engine.onResult(entity, CheckResult.up(clock.instant(), Duration.ofMillis(3)));
+    }
+
+    /** A result of a probe that started at {@code at}, delivered now (one in flight across a change). */
+    void downTakenAt(Instant at, String entity, String error) {
+        engine.onResult(entity, CheckResult.down(at, Duration.ofMillis(3), error));
+    }
+
+    /** Waits until the outbox holds nothing undelivered: every alert decided so far was sent or superseded. */
+    void awaitOutboxEmpty() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        store.flush();
+        while (!alerter.undelivered().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("still undelivered: " + alerter.undelivered());
+            }
+            Thread.sleep(20);
+            store.flush();
+        }
     }
 
     void restart() throws Exception {

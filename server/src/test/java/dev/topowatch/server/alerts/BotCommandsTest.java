@@ -30,7 +30,7 @@ class BotCommandsTest {
             telegram.userSays(42, "/status");
             var status = awaitReply(telegram, 2);
             assertThat(status).contains("8 entities").contains("1 down").contains("1 blocked")
-                    .contains("🔴 <b>db</b> since 2026-12-01 10:00:00 UTC, blocks api");
+                    .contains("🔴 <b>db</b> since 2026-12-01 10:00:00 UTC, blocks 1: api");
 
             telegram.userSays(42, "/entity api");
             assertThat(awaitReply(telegram, 3)).contains("<b>api</b>: blocked").contains("root cause: db")

@@ -14,7 +14,7 @@ class MessageTextTest {
     private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
 
     private static Alert down(String entity, String error, List<String> casualties) {
-        return new Alert(AlertKind.DOWN, entity, "tcp", "down", "up", AT, AT, error, casualties, null, List.of());
+        return Alert.problem(AlertKind.DOWN, entity, "tcp", "up", AT, error, casualties);
     }
 
     @Test
@@ -34,10 +34,31 @@ class MessageTextTest {
     @Test
     void a_recovery_names_the_outage_length_in_the_two_largest_units() {
         var recovered = new Alert(AlertKind.RECOVERED, "db", "tcp", "up", "down", AT.plusSeconds(7500), AT, null, List.of(),
-                Duration.ofSeconds(7500), List.of());
+                Duration.ofSeconds(7500), 0, List.of(), List.of());
 
         assertThat(new MessageText(Map.of(), null).render(recovered))
                 .isEqualTo("✅ <b>db</b> recovered after 2h 5m\n(was down since 2026-12-01 10:00:00 UTC)");
+    }
+
+    @Test
+    void a_root_message_gives_the_whole_count_of_what_it_blocks_and_names_the_first_three() {
+        var casualties = List.of("auth_api", "checkout", "orders_api", "d", "e", "f", "g", "h", "i");
+
+        assertThat(new MessageText(Map.of(), null).render(down("db", "connection refused", casualties))).isEqualTo("""
+                🔴 <b>db</b> is DOWN since 2026-12-01 10:00:00 UTC
+                connection refused
+                blocks 9: auth_api, checkout, orders_api and 6 more""");
+    }
+
+    @Test
+    void a_recovery_of_a_root_says_how_many_it_affected_at_the_peak_and_one_of_nothing_says_nothing_of_it() {
+        var recovered = new Alert(AlertKind.RECOVERED, "db", "tcp", "up", "down", AT.plusSeconds(60), AT, null, List.of(),
+                Duration.ofSeconds(60), 9, List.of(), List.of());
+        var alone = new Alert(AlertKind.RECOVERED, "db", "tcp", "up", "down", AT.plusSeconds(60), AT, null, List.of(),
+                Duration.ofSeconds(60), 0, List.of(), List.of());
+
+        assertThat(new MessageText(Map.of(), null).render(recovered)).endsWith("(was down since 2026-12-01 10:00:00 UTC)\n9 affected at the peak");
+        assertThat(new MessageText(Map.of(), null).render(alone)).endsWith("(was down since 2026-12-01 10:00:00 UTC)");
     }
 
     @Test
@@ -47,7 +68,8 @@ class MessageTextTest {
             alerts.add(down("service-" + i, "x".repeat(290), List.of("a", "b", "c", "d")));
         }
 
-        var messages = new MessageText(Map.of(), "https://status.example.com").renderGrouped(alerts);
+        var text = new MessageText(Map.of(), "https://status.example.com");
+        var messages = text.messages(alerts).stream().map(text::render).toList();
 
         assertThat(messages).hasSizeGreaterThan(1).allSatisfy(message -> assertThat(message.length()).isLessThanOrEqualTo(MessageText.MAX_LENGTH));
         var joined = String.join("\n\n", messages);

@@ -28,6 +28,20 @@ class TelegramAlertsTest {
     AlertsHarness alerts;
 
     static String topology(String telegramUrl, String extra) {
+        return topology(telegramUrl, extra, """
+                  db: {type: tcp, host: 127.0.0.1, port: 5432}
+                  cache: {type: tcp, host: 127.0.0.1, port: 6379}
+                  api: {type: tcp, host: 127.0.0.1, port: 8001, depends_on: [db]}
+                  web: {type: tcp, host: 127.0.0.1, port: 8002, depends_on: [api]}
+                  worker: {type: tcp, host: 127.0.0.1, port: 8003, depends_on: [db]}
+                  jobs: {type: tcp, host: 127.0.0.1, port: 8004, depends_on: [db]}
+                  mailer: {type: tcp, host: 127.0.0.1, port: 8005, depends_on: [db]}
+                  quiet: {type: tcp, host: 127.0.0.1, port: 8006, alerts: false}
+                """);
+    }
+
+    /** @param extra more of {@code alerts:} (two spaces in); @param entities the {@code entities:} lines */
+    static String topology(String telegramUrl, String extra, String entities) {
         return """
                 board:
                   url: http://board.example:8080
@@ -41,15 +55,16 @@ class TelegramAlertsTest {
                     api_url: %s
                 %s
                 entities:
-                  db: {type: tcp, host: 127.0.0.1, port: 5432}
-                  cache: {type: tcp, host: 127.0.0.1, port: 6379}
-                  api: {type: tcp, host: 127.0.0.1, port: 8001, depends_on: [db]}
-                  web: {type: tcp, host: 127.0.0.1, port: 8002, depends_on: [api]}
-                  worker: {type: tcp, host: 127.0.0.1, port: 8003, depends_on: [db]}
-                  jobs: {type: tcp, host: 127.0.0.1, port: 8004, depends_on: [db]}
-                  mailer: {type: tcp, host: 127.0.0.1, port: 8005, depends_on: [db]}
-                  quiet: {type: tcp, host: 127.0.0.1, port: 8006, alerts: false}
-                """.formatted(TOKEN, telegramUrl, extra);
+                %s""".formatted(TOKEN, telegramUrl, extra, entities);
+    }
+
+    /** A tcp root with six APIs on it, as in the issue: everything fails together and comes back together. */
+    static String storm(String telegramUrl, String extra) {
+        var entities = new StringBuilder("  db: {type: tcp, host: 127.0.0.1, port: 5432}\n");
+        for (int app = 1; app <= 6; app++) {
+            entities.append("  app%d: {type: api, url: http://127.0.0.1:900%d/health, depends_on: [db]}\n".formatted(app, app));
+        }
+        return topology(telegramUrl, extra, entities.toString());
     }
 
     @BeforeEach
@@ -83,7 +98,7 @@ class TelegramAlertsTest {
         assertThat(sent.getFirst().text()).isEqualTo("""
                 🔴 <b>db</b> is DOWN since 2026-12-01 10:00:00 UTC
                 connection refused
-                blocks: api, jobs, mailer and 2 more
+                blocks 5: api, jobs, mailer and 2 more
                 <a href="http://board.example:8080/?focus=db">Open the board</a>""");
     }
 
@@ -96,7 +111,7 @@ class TelegramAlertsTest {
         Thread.sleep(1500);
 
         assertThat(telegram.delivered()).hasSize(1);
-        assertThat(sent.getFirst().text()).startsWith("🔴 <b>db</b> is DOWN").contains("blocks: api").doesNotContain("<b>api</b> is DOWN");
+        assertThat(sent.getFirst().text()).startsWith("🔴 <b>db</b> is DOWN").contains("blocks 1: api").doesNotContain("<b>api</b> is DOWN");
 
         alerts.up("api");
         alerts.up("db");
@@ -104,6 +119,66 @@ class TelegramAlertsTest {
         Thread.sleep(1500);
         assertThat(telegram.delivered()).as("no recovery for the casualty that was never announced").hasSize(2);
         assertThat(recovered.get(1).text()).startsWith("✅ <b>db</b> recovered");
+    }
+
+    /** The storm's first half: the root and its six APIs fail together; the root's message goes out. */
+    private void stormBreaksOut() throws Exception {
+        alerts.close();
+        alerts = new AlertsHarness(directory.resolve("storm.db"), clock, storm(telegram.url(), ""));
+        clock.set(START);
+        alerts.down("db", "connection refused");
+        for (int app = 1; app <= 6; app++) {
+            alerts.down("app" + app, "expected status 2xx, got 500");
+        }
+        telegram.awaitDelivered(1, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void a_recovery_storm_is_one_root_message_and_one_recovery_and_no_casualty_is_alerted() throws Exception {
+        stormBreaksOut();
+        var rechecked = new java.util.TreeSet<String>();
+        alerts.engine.setFreshChecks(rechecked::addAll);
+
+        clock.advance(Duration.ofMinutes(3));
+        alerts.up("db");
+        for (int app = 1; app <= 6; app++) {
+            alerts.up("app" + app);
+        }
+        alerts.awaitOutboxEmpty();
+
+        assertThat(rechecked).containsExactly("app1", "app2", "app3", "app4", "app5", "app6");
+        assertThat(telegram.delivered()).extracting(FakeTelegram.Sent::text).containsExactly("""
+                🔴 <b>db</b> is DOWN since 2026-12-01 10:00:00 UTC
+                connection refused
+                blocks 6: app1, app2, app3 and 3 more
+                <a href="http://board.example:8080/?focus=db">Open the board</a>""", """
+                ✅ <b>db</b> recovered after 3m
+                (was down since 2026-12-01 10:00:00 UTC)
+                6 affected at the peak
+                <a href="http://board.example:8080/?focus=db">Open the board</a>""");
+    }
+
+    @Test
+    void a_recovery_storm_stays_quiet_when_the_casualties_own_checks_fail_until_the_root_is_back() throws Exception {
+        stormBreaksOut();
+        clock.advance(Duration.ofMinutes(3));
+        var justBeforeTheRootIsBack = clock.instant();
+
+        alerts.up("db");
+        for (int app = 1; app <= 6; app++) {
+            // Their probes started while db was still down and answer only now.
+            alerts.downTakenAt(justBeforeTheRootIsBack, "app" + app, "expected status 2xx, got 500");
+        }
+        for (int app = 1; app <= 6; app++) {
+            alerts.up("app" + app);
+        }
+        alerts.awaitOutboxEmpty();
+
+        assertThat(telegram.delivered()).extracting(FakeTelegram.Sent::text).satisfiesExactly(
+                text -> assertThat(text).startsWith("🔴 <b>db</b> is DOWN since 2026-12-01 10:00:00 UTC"),
+                text -> assertThat(text).startsWith("✅ <b>db</b> recovered after 3m"));
+        assertThat(alerts.engine.snapshot().entities().values()).allSatisfy(entity ->
+                assertThat(entity.status()).isEqualTo(dev.topowatch.topology.Status.UP));
     }
 
     @Test
@@ -121,7 +196,7 @@ class TelegramAlertsTest {
     }
 
     @Test
-    void a_recovery_says_how_long_the_outage_lasted_and_casualties_still_down_get_their_own_message() throws Exception {
+    void a_recovery_says_how_long_the_outage_lasted_and_a_casualty_failing_a_fresh_check_gets_its_own_message() throws Exception {
         alerts.down("db", "connection refused");
         alerts.down("api", "timeout after 5000 ms");
         telegram.awaitDelivered(1, Duration.ofSeconds(5));
@@ -133,16 +208,39 @@ class TelegramAlertsTest {
         var sent = telegram.awaitDelivered(2, Duration.ofSeconds(5));
         Thread.sleep(1500);
         assertThat(telegram.delivered()).hasSize(2);
-        assertThat(sent.get(0).text()).contains("blocks: api").doesNotContain("<b>api</b> is DOWN");
-        assertThat(sent.get(1).text()).isEqualTo("""
+        assertThat(sent.get(0).text()).contains("blocks 1: api").doesNotContain("<b>api</b> is DOWN");
+        assertThat(sent.get(1).text()).as("the error of its fresh check, not of one taken while blocked").isEqualTo("""
                 2 alerts
-
-                🔴 <b>api</b> is DOWN since 2026-12-01 10:12:05 UTC
-                timeout after 5000 ms
-                <a href="http://board.example:8080/?focus=api">Open the board</a>
 
                 ✅ <b>db</b> recovered after 12m 5s
                 (was down since 2026-12-01 10:00:00 UTC)
+                1 affected at the peak
+                <a href="http://board.example:8080/?focus=db">Open the board</a>
+
+                🔴 <b>api</b> is DOWN since 2026-12-01 10:12:05 UTC
+                expected status 200, got 500
+                <a href="http://board.example:8080/?focus=api">Open the board</a>""");
+    }
+
+    @Test
+    void a_recovery_says_how_many_were_affected_at_the_peak_also_after_a_restart_and_after_casualties_left() throws Exception {
+        alerts.down("db", "connection refused");
+        alerts.down("api", "timeout after 5000 ms");
+        alerts.down("web", "timeout after 5000 ms");
+        alerts.down("worker", "timeout after 5000 ms");
+        telegram.awaitDelivered(1, Duration.ofSeconds(5));
+        alerts.up("worker");
+
+        alerts.restart();
+        alerts.up("web");
+        clock.advance(Duration.ofMinutes(4));
+        alerts.up("db");
+
+        var sent = telegram.awaitDelivered(2, Duration.ofSeconds(5));
+        assertThat(sent.get(1).text()).isEqualTo("""
+                ✅ <b>db</b> recovered after 4m
+                (was down since 2026-12-01 10:00:00 UTC)
+                3 affected at the peak
                 <a href="http://board.example:8080/?focus=db">Open the board</a>""");
     }
 

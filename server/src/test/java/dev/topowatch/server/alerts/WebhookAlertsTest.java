@@ -93,6 +93,32 @@ class WebhookAlertsTest {
     }
 
     @Test
+    void a_recovery_storm_posts_the_root_down_and_its_recovery_and_nothing_about_the_casualties() throws Exception {
+        var yaml = TelegramAlertsTest.storm(telegram.url(), "  webhooks: [{url: '%s', secret: %s}]".formatted(receiver.url(), SECRET));
+        try (var alerts = new AlertsHarness(directory.resolve("board.db"), clock, yaml)) {
+            alerts.down("db", "connection refused");
+            for (int app = 1; app <= 6; app++) {
+                alerts.down("app" + app, "expected status 2xx, got 500");
+            }
+            receiver.awaitAccepted(1, Duration.ofSeconds(5));
+            var justBeforeTheRootIsBack = clock.instant();
+            clock.advance(Duration.ofMinutes(3));
+
+            alerts.up("db");
+            for (int app = 1; app <= 6; app++) {
+                alerts.downTakenAt(justBeforeTheRootIsBack, "app" + app, "expected status 2xx, got 500");
+                alerts.up("app" + app);
+            }
+            alerts.awaitOutboxEmpty();
+
+            assertThat(receiver.accepted()).extracting(call -> {
+                var payload = JSON.readTree(call.body());
+                return payload.path("event").asText() + " " + payload.path("entity").asText() + " " + payload.path("casualties").size();
+            }).containsExactly("down db 6", "recovered db 0");
+        }
+    }
+
+    @Test
     void a_failing_webhook_is_retried_in_order_and_slows_no_other_channel() throws Exception {
         receiver.failNext(3, 503);
         try (var alerts = new AlertsHarness(directory.resolve("board.db"), clock, topology())) {

@@ -2,6 +2,8 @@ package dev.topowatch.server.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.topowatch.checkers.heartbeat.Push;
+import dev.topowatch.server.store.SqliteStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,6 +112,52 @@ class CheckCommandTest {
         var entities = new ObjectMapper().readTree(run.out());
         assertThat(entities).hasSize(1);
         assertThat(entities.get(0).get("status").asText()).isEqualTo("blocked");
+    }
+
+    private Path heartbeats() throws IOException {
+        var file = directory.resolve("heartbeats.yaml");
+        Files.writeString(file, """
+                entities:
+                  backup: {type: heartbeat, max_silence: 1h}
+                  nightly: {type: heartbeat, max_silence: 25h}
+                  report: {type: heartbeat, max_silence: 1h}
+                """);
+        return file;
+    }
+
+    @Test
+    void a_heartbeat_is_noted_as_not_checkable_in_a_one_shot_run_and_is_no_failure() throws IOException {
+        var run = CliRun.of("check", heartbeats().toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out().lines()).filteredOn(line -> line.startsWith("backup")).singleElement().satisfies(line ->
+                assertThat(line).contains("unknown").contains("not checkable in a one-shot run: its job pushes to a running board"));
+    }
+
+    @Test
+    void with_a_boards_database_heartbeats_are_judged_by_the_last_pushes_it_received() throws Exception {
+        var database = directory.resolve("board.db");
+        var now = Instant.now();
+        try (var store = SqliteStore.open(database, Clock.systemUTC(), Duration.ofDays(30))) {
+            store.recordPush("backup", Push.up(now.minus(Duration.ofMinutes(10))));
+            store.recordPush("nightly", Push.up(now.minus(Duration.ofHours(26))));
+        }
+
+        var run = CliRun.of("check", heartbeats().toString(), "--database", database.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out().lines())
+                .anySatisfy(line -> assertThat(line).startsWith("backup").contains("up"))
+                .anySatisfy(line -> assertThat(line).startsWith("nightly").contains("down").contains("no heartbeat for 1d2h"))
+                .anySatisfy(line -> assertThat(line).startsWith("report").contains("unknown").contains("no push recorded in " + database));
+    }
+
+    @Test
+    void a_database_that_is_not_there_is_a_usage_error() throws IOException {
+        var run = CliRun.of("check", heartbeats().toString(), "--database", directory.resolve("nope.db").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("no database at");
     }
 
     @Test

@@ -1,9 +1,11 @@
 package dev.topowatch.server.engine;
 
+import dev.topowatch.checkers.heartbeat.Push;
 import dev.topowatch.server.store.EntityState;
 import dev.topowatch.server.store.HistoryPoint;
 import dev.topowatch.server.store.OutboxMessage;
 import dev.topowatch.server.store.RecordedCheck;
+import dev.topowatch.server.store.SentMessage;
 import dev.topowatch.server.store.Store;
 import dev.topowatch.server.store.StoreHealth;
 import dev.topowatch.server.store.Transition;
@@ -24,6 +26,7 @@ final class RecordingStore implements Store {
     final List<Transition> transitions = new ArrayList<>();
     final List<RecordedCheck> checks = new ArrayList<>();
     final Map<String, Instant> removed = new HashMap<>();
+    final Map<String, Push> pushes = new HashMap<>();
 
     @Override
     public Map<String, EntityState> loadStates() {
@@ -57,7 +60,20 @@ final class RecordingStore implements Store {
     }
 
     @Override
-    public void alertsDelivered(List<Long> ids, Instant at) {
+    public void alertsDelivered(List<Long> ids, Instant at, List<SentMessage> sent) {
+    }
+
+    @Override
+    public List<SentMessage> editableMessages(String channel) {
+        return List.of();
+    }
+
+    @Override
+    public void messageEdited(SentMessage edited, Instant at) {
+    }
+
+    @Override
+    public void messageClosed(String channel, long messageId, Instant at) {
     }
 
     @Override
@@ -84,6 +100,10 @@ final class RecordingStore implements Store {
     }
 
     @Override
+    public void recordPeak(String entity, Instant since, int casualties) {
+    }
+
+    @Override
     public void mute(String entity, Instant until) {
     }
 
@@ -94,6 +114,16 @@ final class RecordingStore implements Store {
 
     @Override
     public void onAlertsWritten(Runnable listener) {
+    }
+
+    @Override
+    public void recordPush(String entity, Push push) {
+        pushes.merge(entity, push, (known, pushed) -> pushed.at().isBefore(known.at()) ? known : pushed);
+    }
+
+    @Override
+    public Map<String, Push> lastPushes() {
+        return Map.copyOf(pushes);
     }
 
     @Override

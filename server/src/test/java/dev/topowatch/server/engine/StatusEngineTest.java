@@ -153,6 +153,84 @@ class StatusEngineTest {
     }
 
     @Test
+    void when_a_root_recovers_its_casualties_are_unknown_and_checked_afresh_never_down_from_what_failed_while_blocked() {
+        var engine = engine(Topologies.parse(SHOP));
+        var rechecked = new ArrayList<String>();
+        engine.setFreshChecks(rechecked::addAll);
+        allUp(engine, "vps", "db", "api");
+        engine.onResult("db", down("connection refused"));
+        engine.onResult("db", down("connection refused"));
+        engine.onResult("api", down("expected status 2xx, got 500"));
+        engine.onResult("api", down("expected status 2xx, got 500"));
+        var takenWhileBlocked = clock.instant();
+        clock.advance(Duration.ofMinutes(5));
+        heard.clear();
+
+        engine.onResult("db", up());
+        engine.onResult("db", up());
+
+        assertThat(status(engine, "db")).isEqualTo(Status.UP);
+        assertThat(status(engine, "api")).isEqualTo(Status.UNKNOWN);
+        assertThat(rechecked).containsExactly("api");
+        engine.onResult("api", CheckResult.down(takenWhileBlocked, Duration.ofMillis(5003), "expected status 2xx, got 500"));
+        assertThat(status(engine, "api")).as("a probe started while blocked decides nothing").isEqualTo(Status.UNKNOWN);
+        assertThat(engine.snapshot().of("api").blockedCount()).isEqualTo(3);
+
+        engine.onResult("api", up());
+
+        assertThat(status(engine, "api")).isEqualTo(Status.UP);
+        assertThat(heard).filteredOn(transition -> transition.entity().equals("api"))
+                .extracting(Transition::from, Transition::to, Transition::reason).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Status.BLOCKED, Status.UNKNOWN, StatusEngine.RELEASED),
+                        org.assertj.core.groups.Tuple.tuple(Status.UNKNOWN, Status.UP, "check passes"));
+    }
+
+    @Test
+    void a_released_casualty_becomes_a_root_only_by_failing_fresh_checks_and_says_their_error() {
+        var engine = engine(Topologies.parse(SHOP));
+        allUp(engine, "vps", "db", "api");
+        for (int i = 0; i < 2; i++) {
+            engine.onResult("db", down("connection refused"));
+            engine.onResult("api", down("timeout after 5000 ms"));
+        }
+        allUp(engine, "db", "db");
+
+        engine.onResult("api", down("expected status 2xx, got 500"));
+        assertThat(status(engine, "api")).as("one fresh failure of two needed").isEqualTo(Status.UNKNOWN);
+        engine.onResult("api", down("expected status 2xx, got 500"));
+
+        var api = engine.snapshot().of("api");
+        assertThat(api.status()).isEqualTo(Status.DOWN);
+        assertThat(api.lastError()).isEqualTo("expected status 2xx, got 500");
+        assertThat(api.rootCause()).isEmpty();
+    }
+
+    @Test
+    void a_chain_of_casualties_is_released_link_by_link_when_the_root_at_its_foot_recovers() {
+        var engine = engine(Topologies.parse("""
+                defaults: {failure_threshold: 1}
+                entities:
+                  db: {type: tcp, host: 127.0.0.1, port: 5432}
+                  api: {type: tcp, host: 127.0.0.1, port: 8001, depends_on: [db]}
+                  web: {type: tcp, host: 127.0.0.1, port: 8002, depends_on: [api]}
+                """));
+        var rechecked = new ArrayList<String>();
+        engine.setFreshChecks(rechecked::addAll);
+        allUp(engine, "db", "api", "web");
+        engine.onResult("db", down("connection refused"));
+        engine.onResult("api", down("503"));
+        engine.onResult("web", down("502"));
+        assertThat(status(engine, "web")).isEqualTo(Status.BLOCKED);
+
+        engine.onResult("db", up());
+
+        assertThat(rechecked).containsExactlyInAnyOrder("api", "web");
+        assertThat(status(engine, "api")).isEqualTo(Status.UNKNOWN);
+        assertThat(status(engine, "web")).isEqualTo(Status.UNKNOWN);
+        assertThat(engine.impact().roots()).isEmpty();
+    }
+
+    @Test
     void a_service_that_passes_while_its_database_is_down_stays_up() {
         var engine = engine(Topologies.parse(SHOP));
         allUp(engine, "vps", "db", "api");
@@ -162,6 +240,28 @@ class StatusEngineTest {
         engine.onResult("api", up());
 
         assertThat(status(engine, "api")).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void a_pending_result_leaves_an_entity_unknown_counts_nothing_and_says_what_it_waits_for() {
+        var engine = engine(Topologies.parse("""
+                defaults: {failure_threshold: 1}
+                entities:
+                  backup: {type: heartbeat, max_silence: 1m}
+                """));
+        engine.onResult("backup", up());
+        heard.clear();
+
+        engine.onResult("backup", CheckResult.pending(clock.instant(), "waiting for a push"));
+
+        var backup = engine.snapshot().of("backup");
+        assertThat(backup.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(backup.lastError()).isEqualTo("waiting for a push");
+        assertThat(backup.successCount() + backup.failCount() + backup.blockedCount()).isEqualTo(1);
+        assertThat(heard).extracting(Transition::from, Transition::to, Transition::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Status.UP, Status.UNKNOWN, "waiting for a push"));
+        engine.onResult("backup", down("no heartbeat for 1m1s (max_silence 1m)"));
+        assertThat(status(engine, "backup")).isEqualTo(Status.DOWN);
     }
 
     @Test

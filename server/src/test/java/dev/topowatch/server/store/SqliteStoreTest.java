@@ -1,5 +1,6 @@
 package dev.topowatch.server.store;
 
+import dev.topowatch.checkers.heartbeat.Push;
 import dev.topowatch.server.testing.MutableClock;
 import dev.topowatch.topology.Status;
 import org.junit.jupiter.api.AfterEach;
@@ -197,6 +198,58 @@ class SqliteStoreTest {
         clock.advance(RETENTION.plusDays(1));
         store.prune(clock.instant());
         assertThat(store.loadStates()).doesNotContainKey("old");
+    }
+
+    @Test
+    void the_last_push_of_each_heartbeat_survives_a_restart_and_an_older_one_never_replaces_it() throws Exception {
+        open();
+        var pushed = new Push(clock.instant(), Status.DOWN, "disk full", Duration.ofMillis(12));
+        store.recordPush("backup", Push.up(clock.instant().minusSeconds(60)));
+        store.recordPush("backup", pushed);
+        store.recordPush("backup", Push.up(clock.instant().minusSeconds(30)));
+        store.recordPush("nightly", Push.up(clock.instant()));
+        store.close();
+
+        var reopened = open();
+
+        assertThat(reopened.lastPushes()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "backup", pushed, "nightly", Push.up(clock.instant())));
+    }
+
+    @Test
+    void the_push_of_a_heartbeat_removed_for_longer_than_the_retention_goes_with_its_state() throws Exception {
+        open();
+        store.recordCheck(check("backup", Status.UP, 0), state("backup", Status.UP, 1, 0));
+        store.recordPush("backup", Push.up(clock.instant()));
+        store.markRemoved("backup", clock.instant());
+        store.flush();
+        clock.advance(RETENTION.plusDays(1));
+
+        store.prune(clock.instant());
+
+        assertThat(store.lastPushes()).isEmpty();
+    }
+
+    @Test
+    void a_sent_message_is_kept_with_its_delivery_edited_in_place_and_pruned_once_closed_for_longer_than_the_retention() throws Exception {
+        open();
+        store.recordAlerts(List.of(OutboxMessage.of("telegram:42", "down", "db", clock.instant(), "{}")));
+        store.flush();
+        var id = store.pendingAlerts("telegram:42", 10).getFirst().id();
+        store.alertsDelivered(List.of(id), clock.instant(), List.of(new SentMessage("telegram:42", 7, "blocks 3")));
+        store.messageEdited(new SentMessage("telegram:42", 7, "blocks 9"), clock.instant());
+        store.close();
+
+        var reopened = open();
+        assertThat(reopened.pendingAlerts("telegram:42", 10)).isEmpty();
+        assertThat(reopened.editableMessages("telegram:42")).containsExactly(new SentMessage("telegram:42", 7, "blocks 9"));
+        assertThat(reopened.editableMessages("telegram:43")).isEmpty();
+
+        reopened.messageClosed("telegram:42", 7, clock.instant());
+        reopened.flush();
+        assertThat(reopened.editableMessages("telegram:42")).isEmpty();
+        clock.advance(RETENTION.plusDays(1));
+        assertThat(reopened.prune(clock.instant())).isPositive();
     }
 
     @Test

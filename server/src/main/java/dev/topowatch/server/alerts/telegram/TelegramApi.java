@@ -5,16 +5,22 @@ import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageCaption;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
+import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The Bot API through telegrambots' client: Telegram's own servers, or {@code api_url} (a self-hosted
@@ -22,6 +28,8 @@ import java.util.List;
  * token in them.
  */
 public final class TelegramApi implements AutoCloseable {
+    /** Telegram's limit for a photo's caption; a longer text goes as a message of its own. */
+    public static final int CAPTION_LIMIT = 1024;
     /** Long polls wait this long on the server; the client's read timeout is longer. */
     static final Duration LONG_POLL = Duration.ofSeconds(25);
 
@@ -59,18 +67,57 @@ public final class TelegramApi implements AutoCloseable {
      * Sends one HTML message.
      *
      * @param chat a chat id, or {@code CHAT/TOPIC} for a topic of a forum group
+     * @return the message's id in the chat, to edit it later
      */
-    public void send(String chat, String html) throws TelegramApiException {
-        var slash = chat.indexOf('/');
+    public long send(String chat, String html) throws TelegramApiException {
         var message = SendMessage.builder()
-                .chatId(slash < 0 ? chat : chat.substring(0, slash))
+                .chatId(chatId(chat))
                 .text(html)
                 .parseMode("HTML")
                 .disableWebPagePreview(true);
-        if (slash >= 0) {
-            message.messageThreadId(Integer.valueOf(chat.substring(slash + 1)));
+        topic(chat).ifPresent(message::messageThreadId);
+        return client.execute(message.build()).getMessageId();
+    }
+
+    /**
+     * Sends a picture with an HTML caption (at most {@link #CAPTION_LIMIT} characters), as a multipart upload.
+     *
+     * @return the message's id in the chat, to edit its caption later
+     */
+    public long sendPhoto(String chat, byte[] png, String name, String caption) throws TelegramApiException {
+        var photo = SendPhoto.builder()
+                .chatId(chatId(chat))
+                .photo(new InputFile(new ByteArrayInputStream(png), name))
+                .caption(caption)
+                .parseMode("HTML");
+        topic(chat).ifPresent(photo::messageThreadId);
+        return client.execute(photo.build()).getMessageId();
+    }
+
+    /**
+     * Replaces the HTML of a message sent before: its text, or its caption when it is a picture.
+     * Telegram answers 400 "message is not modified" when it already shows {@code html}.
+     */
+    public void edit(String chat, long messageId, String html, boolean caption) throws TelegramApiException {
+        if (caption) {
+            client.execute(EditMessageCaption.builder().chatId(chatId(chat)).messageId(Math.toIntExact(messageId))
+                    .caption(html).parseMode("HTML").build());
+        } else {
+            client.execute(EditMessageText.builder().chatId(chatId(chat)).messageId(Math.toIntExact(messageId))
+                    .text(html).parseMode("HTML").disableWebPagePreview(true).build());
         }
-        client.execute(message.build());
+    }
+
+    /** The chat of {@code CHAT} or {@code CHAT/TOPIC}. */
+    private static String chatId(String chat) {
+        var slash = chat.indexOf('/');
+        return slash < 0 ? chat : chat.substring(0, slash);
+    }
+
+    /** The forum topic of {@code CHAT/TOPIC}, if any. */
+    private static Optional<Integer> topic(String chat) {
+        var slash = chat.indexOf('/');
+        return slash < 0 ? Optional.empty() : Optional.of(Integer.valueOf(chat.substring(slash + 1)));
     }
 
     /** The next updates after {@code offset}, waiting up to {@code wait} for one. */

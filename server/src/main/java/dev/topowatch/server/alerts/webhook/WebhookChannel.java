@@ -99,7 +99,7 @@ public final class WebhookChannel implements Channel {
         }
         try (var response = http.newCall(request.build()).execute()) {
             if (response.isSuccessful()) {
-                return new Delivery.Delivered();
+                return new Delivery.Delivered(List.of());
             }
             return new Delivery.Retry("webhook answered " + response.code(), null);
         } catch (IOException | RuntimeException failed) {
@@ -122,9 +122,21 @@ public final class WebhookChannel implements Channel {
         if (alert.outage() != null) {
             node.put("duration_seconds", alert.outage().toSeconds());
         }
+        if (alert.kind() == AlertKind.RECOVERED && alert.peakCasualties() > 0) {
+            node.put("peak_casualties", alert.peakCasualties());
+        }
         node.put("error", alert.error());
         if (alert.kind() == AlertKind.TOPOLOGY_INVALID) {
             alert.errors().forEach(node.withArray("errors")::add);
+        }
+        for (var problem : alert.problems()) {
+            var item = node.withArray("problems").addObject();
+            item.put("entity", problem.entity());
+            item.put("type", problem.type());
+            item.put("status", problem.status());
+            item.put("since", problem.since().toString());
+            item.put("error", problem.error());
+            problem.casualties().forEach(item.withArray("casualties")::add);
         }
         node.put("board_url", boardUrl);
         node.put("sent_at", sentAt);
