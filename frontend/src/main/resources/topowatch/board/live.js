@@ -32,7 +32,7 @@ export function problemText(entity, casualties, limit) {
 function tooltip(entity) {
   const lines = [entity.name, statusLine(entity)];
   if (entity.since) lines.push(`since ${entity.since}`);
-  if (entity.last_error) lines.push(`last error: ${entity.last_error}`);
+  if (entity.last_error) lines.push(`${entity.status === 'unknown' ? 'note' : 'last error'}: ${entity.last_error}`);
   if (entity.root_cause && entity.root_cause.length) lines.push(`root cause: ${entity.root_cause.join(', ')}`);
   for (const [key, value] of Object.entries(entity.extra || {})) lines.push(`${key}: ${value}`);
   return lines.join('\n');

@@ -88,7 +88,8 @@ export class Panel {
     fact('latency', entity.latency_ms !== null ? `${entity.latency_ms} ms` : null);
     fact('success ratio', entity.success_ratio !== null ? `${(entity.success_ratio * 100).toFixed(2)}%` : null);
     fact('checks', `${entity.success_count} ok, ${entity.fail_count} failed, ${entity.blocked_count} while blocked`);
-    fact('last error', entity.last_error);
+    // A pending heartbeat (unknown) explains what it waits for in the same field: not an error.
+    fact(entity.status === 'unknown' ? 'note' : 'last error', entity.last_error);
     fact('root cause', entity.root_cause, true);
     fact('blocked by', entity.blocked_by, true);
     fact('depends on', entity.dependencies, true);
