@@ -93,7 +93,7 @@ public final class EntityHoles {
             text.append("\nsince ").append(status.since().truncatedTo(ChronoUnit.SECONDS));
         }
         if (status.lastError() != null) {
-            text.append(status.status() == dev.topowatch.topology.Status.UNKNOWN ? "\nnote: " : "\nlast error: ").append(status.lastError());
+            text.append(status.status() == Status.UNKNOWN ? "\nnote: " : "\nlast error: ").append(status.lastError());
         }
         if (!status.rootCause().isEmpty()) {
             text.append("\nroot cause: ").append(String.join(", ", status.rootCause()));
