@@ -38,10 +38,6 @@ public record OverviewLayout(List<PlacedTile> tiles, double width, double height
         tiles = List.copyOf(tiles);
     }
 
-    public PlacedTile tile(String id) {
-        return tiles.stream().filter(placed -> placed.tile().id().equals(id)).findFirst().orElse(null);
-    }
-
     /**
      * @param problemSlots per tile id, how many problem boxes a closed tile makes room for
      * @param mayOpen      false to keep every tile closed whatever the scale

@@ -22,10 +22,6 @@ final class TileHoles {
     private TileHoles() {
     }
 
-    static Map<Status, Integer> counts(List<String> names, Statuses statuses) {
-        return statuses.count(names);
-    }
-
     /** {@code 12 up · 1 down · 3 blocked}, statuses with none left out. */
     static String countLine(Map<Status, Integer> counts) {
         var parts = new ArrayList<String>();
@@ -67,7 +63,7 @@ final class TileHoles {
     record Counts(List<String> summarised, int maxCharacters) implements SvgTemplate.Hole {
         @Override
         public void fill(StringBuilder svg, Statuses statuses) {
-            var counts = counts(summarised, statuses);
+            var counts = statuses.count(summarised);
             var words = countLine(counts);
             var line = words.length() <= maxCharacters ? words : compactCountLine(counts);
             svg.append(Xml.escape(Xml.shorten(line, maxCharacters)));
@@ -110,7 +106,7 @@ final class TileHoles {
     record Tooltip(String label, List<String> summarised) implements SvgTemplate.Hole {
         @Override
         public void fill(StringBuilder svg, Statuses statuses) {
-            svg.append(Xml.escape(label + "\n" + countLine(counts(summarised, statuses))));
+            svg.append(Xml.escape(label + "\n" + countLine(statuses.count(summarised))));
         }
     }
 
@@ -118,7 +114,7 @@ final class TileHoles {
     record Bar(List<String> summarised, double x, double y, double width, double height) implements SvgTemplate.Hole {
         @Override
         public void fill(StringBuilder svg, Statuses statuses) {
-            var counts = counts(summarised, statuses);
+            var counts = statuses.count(summarised);
             double total = Math.max(1, summarised.size());
             double left = x;
             for (var status : Severity.ORDER) {
