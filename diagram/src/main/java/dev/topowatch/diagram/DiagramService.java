@@ -122,13 +122,13 @@ public final class DiagramService implements AutoCloseable {
                 var slots = problemSlots(tiles.graph(), statuses);
                 yield cached(List.of(tiles.version(), request.view(), viewport, request.theme(), slots), () ->
                         OverviewRenderer.template(tiles.topology(), tiles.graph(),
-                                OverviewLayout.of(tiles.graph(), tiles.interiors(), slots, viewport, true), request.theme(), title, "overview"));
+                                OverviewLayout.of(tiles.graph(), tiles.interiors(), slots, viewport), request.theme(), title, "overview"));
             }
             case PROBLEMS -> {
                 var shown = problems(tiles.topology(), statuses);
                 yield cached(List.of(tiles.version(), request.view(), viewport, request.theme(), shown), () -> {
                     var part = tiles(tiles.version(), tiles.topology(), shown);
-                    var layout = OverviewLayout.of(part.graph(), part.interiors(), problemSlots(part.graph(), statuses), viewport, true);
+                    var layout = OverviewLayout.of(part.graph(), part.interiors(), problemSlots(part.graph(), statuses), viewport);
                     return OverviewRenderer.template(tiles.topology(), part.graph(), layout, request.theme(), title, "problems");
                 });
             }

@@ -40,10 +40,9 @@ public record OverviewLayout(List<PlacedTile> tiles, double width, double height
 
     /**
      * @param problemSlots per tile id, how many problem boxes a closed tile makes room for
-     * @param mayOpen      false to keep every tile closed whatever the scale
      */
     public static OverviewLayout of(TileGraph graph, Map<String, TileInterior> interiors, Map<String, Integer> problemSlots,
-                                    Viewport viewport, boolean mayOpen) {
+                                    Viewport viewport) {
         double windowWidth = viewport.width();
         double windowHeight = Math.max(viewport.height() - SvgDocument.TITLE_HEIGHT - SvgDocument.LEGEND_HEIGHT, 100);
         var ranks = ranks(graph);
@@ -51,7 +50,7 @@ public record OverviewLayout(List<PlacedTile> tiles, double width, double height
                 .sorted(java.util.Comparator.comparing((Tile tile) -> ranks.get(tile.id())).thenComparing(Tile::id)).toList();
         var open = pack(order, ranks, GAP, id -> interiors.get(id).width(), id -> interiors.get(id).height(), windowWidth, windowHeight);
         double scale = Math.min(open.scaleIn(windowWidth, windowHeight), MAX_SCALE);
-        if (mayOpen && scale >= OPEN_SCALE) {
+        if (scale >= OPEN_SCALE) {
             return build(order, open, interiors, problemSlots, scale, scale, true);
         }
         // Closed: a tile must be large enough for its summary at the scale the window will show it,
