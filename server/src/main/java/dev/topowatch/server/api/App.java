@@ -46,6 +46,7 @@ public final class App implements AutoCloseable {
         var reload = new ReloadController(dependencies.reload(), access);
         var diagram = new DiagramController(engine, dependencies.diagram());
         var health = new HealthController(dependencies.store(), dependencies.checks());
+        var topologyHealth = new TopologyHealthController(engine);
         var metrics = new BoardMetrics(engine);
         var stream = new StatusStream(engine, dependencies.topologyInfo(), dependencies.store()::health, json);
         var openApi = new OpenApiController();
@@ -63,6 +64,7 @@ public final class App implements AutoCloseable {
             config.routes.before("/api/*", access::requireReadUnlessWrite);
             config.routes.before("/api/stream", App::requireEventStream);
             config.routes.before("/metrics", access::requireRead);
+            config.routes.before("/health/topology", access::requireRead);
             config.routes.before("/diagram*", access::requireRead);
             config.routes.before("/badge/*", access::requireRead);
             routes.get("/api/entities", entities::list);
@@ -79,6 +81,7 @@ public final class App implements AutoCloseable {
             routes.post("/api/reload", reload::reload);
             routes.get("/health/live", health::live);
             routes.get("/health/ready", health::ready);
+            routes.get("/health/topology", topologyHealth::topology);
             routes.get("/metrics", metrics::scrape);
             routes.get("/openapi.json", openApi::document);
             routes.get("/diagram.svg", diagram::svg);
