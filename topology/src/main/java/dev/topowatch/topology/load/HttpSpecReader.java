@@ -8,7 +8,7 @@ import dev.topowatch.topology.check.CheckSpec;
 import dev.topowatch.topology.check.HttpCheck;
 import dev.topowatch.topology.check.HttpExpectation;
 import dev.topowatch.topology.check.StatusPattern;
-import org.yaml.snakeyaml.nodes.Tag;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
