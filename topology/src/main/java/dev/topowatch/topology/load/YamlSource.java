@@ -50,6 +50,10 @@ final class YamlSource {
                 .setMaxAliasesForCollections(Integer.MAX_VALUE)
                 .setCodePointLimit(MAX_SIZE)
                 .setParseComments(false)
+                // The whole text is in memory already: read it in one go. With the default 1 KiB, the
+                // engine copies its window of what it has not consumed at every read, and a scalar of a
+                // few MiB (looked at whole before it is consumed) took seconds and a gigabyte of copies.
+                .setBufferSize(Math.max(1024, Math.min(text.length(), MAX_SIZE) + 1))
                 .build();
         try {
             var parser = new BoundedEvents(new ParserImpl(settings, new StreamReader(settings, text)), MAX_SIZE, MAX_NESTING_DEPTH);
