@@ -6,10 +6,6 @@ import dev.topowatch.topology.Topology;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -49,18 +45,21 @@ public final class TopologyLoader {
                         + " MiB; a topology is at most " + YamlSource.MAX_SIZE / (1024 * 1024) + " MiB");
                 return failed(problems);
             }
-            var text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
-            return parse(text, file);
+            // At most one byte more than allowed, whatever the file: a pipe or a device has no size to ask.
+            byte[] bytes;
+            try (var input = Files.newInputStream(file)) {
+                bytes = input.readNBytes(YamlSource.MAX_SIZE + 1);
+            }
+            if (bytes.length > YamlSource.MAX_SIZE) {
+                problems.fileError("the file is larger than " + YamlSource.MAX_SIZE / (1024 * 1024) + " MiB, the most a topology may be");
+                return failed(problems);
+            }
+            var text = Utf8Text.decode(bytes, problems);
+            return text.isPresent() ? parse(text.get(), file) : failed(problems);
         } catch (NoSuchFileException missing) {
             problems.fileError("no such file");
-        } catch (CharacterCodingException notUtf8) {
-            problems.fileError("the file is not UTF-8 text");
         } catch (IOException unreadable) {
-            problems.fileError("cannot read the file: " + unreadable.getMessage());
+            problems.fileError("cannot read the file: " + Printable.line(unreadable.getMessage()));
         }
         return failed(problems);
     }

@@ -55,8 +55,9 @@ final class YamlSource {
                 // few MiB (looked at whole before it is consumed) took seconds and a gigabyte of copies.
                 .setBufferSize(Math.max(1024, Math.min(text.length(), MAX_SIZE) + 1))
                 .build();
+        var reader = new StreamReader(settings, text);
         try {
-            var parser = new BoundedEvents(new ParserImpl(settings, new StreamReader(settings, text)), MAX_SIZE, MAX_NESTING_DEPTH);
+            var parser = new BoundedEvents(new ParserImpl(settings, reader), MAX_SIZE, MAX_NESTING_DEPTH);
             return new Composer(settings, parser).getSingleNode();
         } catch (BoundedEvents.Refused refused) {
             problems.error(refused.at(), refused.getMessage());
@@ -74,6 +75,11 @@ final class YamlSource {
             problems.fileError("YAML refused: " + plainly(refused.getMessage()));
         } catch (StackOverflowError tooDeep) {
             problems.fileError("YAML refused: nested too deeply");
+        } catch (RuntimeException engineBug) {
+            // The engine's own failures (found by MutationFuzzTest): said at the place it was reading.
+            problems.error(reader.getLine() + 1, reader.getColumn() + 1, engineBug instanceof NumberFormatException
+                    ? "YAML syntax: an escape such as \\x41, \\u0041 or \\U00000041 needs all its hexadecimal digits"
+                    : "YAML syntax: the parser could not read on from here (" + engineBug.getClass().getSimpleName() + ")");
         }
         return Optional.empty();
     }
