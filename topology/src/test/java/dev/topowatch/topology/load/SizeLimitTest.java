@@ -21,9 +21,7 @@ class SizeLimitTest {
     Path directory;
 
     private LoadResult load(String text) throws Exception {
-        var file = directory.resolve("topology.yaml");
-        Files.writeString(file, text);
-        return new TopologyLoader(Map.of()).load(file);
+        return TopologyText.load(directory, text);
     }
 
     @Test

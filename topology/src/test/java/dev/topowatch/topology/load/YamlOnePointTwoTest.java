@@ -20,9 +20,7 @@ class YamlOnePointTwoTest {
     Path directory;
 
     private LoadResult load(String text) throws Exception {
-        var file = directory.resolve("topology.yaml");
-        Files.writeString(file, text);
-        return new TopologyLoader(Map.of()).load(file);
+        return TopologyText.load(directory, text);
     }
 
     @Test
