@@ -1,7 +1,7 @@
 // The board page: the live diagram, kept current from /api/stream without reloading or re-laying-out.
 // The overview opens first (every server a tile, packed to the window, problems drawn on their own);
 // zooming in opens tiles in place; ?view=problems and ?focus=NAME open those views instead.
-import { getJson, streamUrl } from './api.js';
+import { getJson, streamClosed, streamUrl } from './api.js';
 import { PanZoom } from './panzoom.js';
 import { applyEdge, applyEntity, statusLine } from './live.js';
 import { applyTile, countText } from './tiles.js';
@@ -278,7 +278,11 @@ function connect() {
   const indicator = document.getElementById('connection');
   const stream = new EventSource(streamUrl());
   stream.addEventListener('open', () => { indicator.textContent = 'live'; indicator.className = 'connection live'; });
-  stream.addEventListener('error', () => { indicator.textContent = 'reconnecting…'; indicator.className = 'connection lost'; });
+  stream.addEventListener('error', () => {
+    indicator.textContent = 'reconnecting…';
+    indicator.className = 'connection lost';
+    if (stream.readyState === EventSource.CLOSED) streamClosed();
+  });
   stream.addEventListener('snapshot', (event) => {
     entities.clear();
     snapshotSeen = true;

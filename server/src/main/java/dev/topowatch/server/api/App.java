@@ -63,7 +63,11 @@ public final class App implements AutoCloseable {
             config.routes.before("/api/*", access::requireReadUnlessWrite);
             config.routes.before("/api/stream", App::requireEventStream);
             config.routes.before("/metrics", access::requireRead);
-            config.routes.before("/diagram*", access::requireRead);
+            // Each picture by name: "/diagram*" also matched the page's own diagram.js, so a board with a
+            // read token could not load its page at all.
+            for (var picture : java.util.List.of("/diagram.svg", "/diagram.png", "/diagram.dot", "/diagram.puml")) {
+                config.routes.before(picture, access::requireRead);
+            }
             config.routes.before("/badge/*", access::requireRead);
             routes.get("/api/entities", entities::list);
             routes.get("/api/entities/{name}", entities::one);
