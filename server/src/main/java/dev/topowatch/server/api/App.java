@@ -2,6 +2,7 @@ package dev.topowatch.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.topowatch.topology.load.Printable;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -57,6 +58,7 @@ public final class App implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 64 * 1024;
             config.jetty.modifyServer(App::checkResourcesLessOften);
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPages()));
             // The board page: the frontend module's files, from memory.
             boardFiles.register(config.routes);
             config.routes.before(SecurityHeaders::apply);
@@ -89,14 +91,20 @@ public final class App implements AutoCloseable {
             routes.get("/diagram.dot", diagram::dot);
             routes.get("/diagram.puml", diagram::plantUml);
             routes.get("/badge/{file}", diagram::badge);
-            config.routes.exception(ApiError.class, (error, context) -> error(context, error.status(), error.error(), error.getMessage()));
+            config.routes.exception(ApiError.class, (error, context) -> {
+                if (error.status() == 401) {
+                    // RFC 9110: a 401 names how to authenticate; here, a bearer token (RFC 6750).
+                    context.header("WWW-Authenticate", "Bearer realm=\"topowatch\"");
+                }
+                error(context, error.status(), error.error(), error.getMessage());
+            });
             config.routes.exception(Exception.class, (error, context) -> {
                 if (error instanceof IllegalStateException && String.valueOf(error.getMessage()).contains("recycled")) {
                     // An SSE client went away (a tab closed): nothing failed, and nothing to answer.
                     LOG.debug("client gone error=\"{}\"", error.toString());
                     return;
                 }
-                LOG.error("request failed error=\"{}\"", error.toString());
+                LOG.error("request failed error=\"{}\"", Printable.line(error.toString()));
                 try {
                     error(context, 500, "internal", "the board could not answer this; its log says why");
                 } catch (RuntimeException responseGone) {
