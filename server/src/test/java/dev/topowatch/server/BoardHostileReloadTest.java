@@ -65,7 +65,7 @@ class BoardHostileReloadTest {
         for (int i = 0; i < 100; i++) {
             amplified.append("      k").append(i).append(": *big\n");
         }
-        files.put("YAML refused: the document, with its aliases expanded, is larger than 8 MiB",
+        files.put("YAML refused: the document, with its aliases expanded, is larger than 4 MiB",
                 amplified.toString().getBytes(StandardCharsets.UTF_8));
         files.put("YAML refused: nested deeper than 64 levels",
                 (HEAD + "  deep: " + "[".repeat(100) + "]".repeat(100) + "\n").getBytes(StandardCharsets.UTF_8));

@@ -22,10 +22,11 @@ import java.util.Optional;
  */
 final class YamlSource {
     /**
-     * A topology of 10,000 entities is about 2 MB; four times that is a mistake, not a topology. In
-     * bytes for the file, in characters for the expanded document (a character is at least a byte).
+     * A topology of 10,000 entities is 1-3 MB; twice that is a mistake, not a topology. In bytes for
+     * the file, in characters for the expanded document (a character is at least a byte). It also
+     * bounds the time: the engine reads a 4 MiB value in about half a second (bench/README.md).
      */
-    static final int MAX_SIZE = 8 * 1024 * 1024;
+    static final int MAX_SIZE = 4 * 1024 * 1024;
     static final int MAX_NESTING_DEPTH = 64;
 
     private YamlSource() {
