@@ -7,6 +7,52 @@ export function readToken() {
   return sessionStorage.getItem('topowatch.read');
 }
 
+// Characters that would hide themselves, break a line or turn the text around (U+202E makes
+// "exe.txt" of "txt.exe"): control and format characters, line and paragraph separators. The joiners
+// that emoji and some scripts need (U+200C, U+200D) stay. The server's Printable follows the same rule.
+const HIDDEN = /(?![\u200C\u200D])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+/** Text from the board as the page may show it: every hidden character written as \uXXXX. */
+export function visible(text) {
+  return String(text).replace(HIDDEN, (character) => `\\u${character.codePointAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * The board has a read token and this tab has none, or a wrong one: say so and take one. The page
+ * starts again with it, since the picture, the summary and the stream all need it.
+ */
+export function askForReadToken() {
+  const indicator = document.getElementById('connection');
+  indicator.textContent = 'needs a token';
+  indicator.className = 'connection lost';
+  const form = document.getElementById('token-form');
+  if (!form.hidden) return;
+  document.getElementById('token-reason').textContent = readToken()
+    ? 'The board refused the read token this tab has.' : 'This board needs its read token (board.read_token) to be seen.';
+  form.hidden = false;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const token = document.getElementById('token-input').value.trim();
+    if (!token) return;
+    sessionStorage.setItem('topowatch.read', token);
+    const url = new URL(location.href);
+    url.searchParams.delete('token');
+    location.replace(url);
+  });
+  document.getElementById('token-input').focus();
+}
+
+/** The live stream closed for good (EventSource does not retry an HTTP error): a missing token is the usual reason. */
+export async function streamClosed() {
+  const response = await fetch(withToken('/api/summary'), { headers: { Accept: 'application/json' } }).catch(() => null);
+  if (response && response.status === 401) askForReadToken();
+}
+
+function refused(response) {
+  if (response.status === 401) askForReadToken();
+  return response;
+}
+
 function withToken(path) {
   const token = readToken();
   if (!token) return path;
@@ -14,13 +60,13 @@ function withToken(path) {
 }
 
 export async function getJson(path) {
-  const response = await fetch(withToken(path), { headers: { Accept: 'application/json' } });
+  const response = refused(await fetch(withToken(path), { headers: { Accept: 'application/json' } }));
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return response.json();
 }
 
 export async function getText(path) {
-  const response = await fetch(withToken(path));
+  const response = refused(await fetch(withToken(path)));
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return response.text();
 }

@@ -1,7 +1,7 @@
 // The board page: the live diagram, kept current from /api/stream without reloading or re-laying-out.
 // The overview opens first (every server a tile, packed to the window, problems drawn on their own);
 // zooming in opens tiles in place; ?view=problems and ?focus=NAME open those views instead.
-import { getJson, streamUrl } from './api.js';
+import { getJson, streamClosed, streamUrl, visible } from './api.js';
 import { PanZoom } from './panzoom.js';
 import { applyEdge, applyEntity, statusLine } from './live.js';
 import { applyTile, countText } from './tiles.js';
@@ -182,9 +182,9 @@ function summary(data) {
   const banner = document.getElementById('banner');
   const errors = data.topology.reload_errors || [];
   const lines = [];
-  if (errors.length) lines.push('The topology file on disk is invalid; the board keeps running the last good version.', ...errors);
+  if (errors.length) lines.push('The topology file on disk is invalid; the board keeps running the last good version.', ...errors.map(visible));
   if (data.store && !data.store.writable) {
-    lines.push(`The database cannot be written (${data.store.last_error}); the board runs on from memory and writes what waits (${data.store.queued}) when it can.`);
+    lines.push(`The database cannot be written (${visible(data.store.last_error)}); the board runs on from memory and writes what waits (${data.store.queued}) when it can.`);
   }
   banner.hidden = lines.length === 0;
   banner.textContent = lines.join('\n');
@@ -278,7 +278,11 @@ function connect() {
   const indicator = document.getElementById('connection');
   const stream = new EventSource(streamUrl());
   stream.addEventListener('open', () => { indicator.textContent = 'live'; indicator.className = 'connection live'; });
-  stream.addEventListener('error', () => { indicator.textContent = 'reconnecting…'; indicator.className = 'connection lost'; });
+  stream.addEventListener('error', () => {
+    indicator.textContent = 'reconnecting…';
+    indicator.className = 'connection lost';
+    if (stream.readyState === EventSource.CLOSED) streamClosed();
+  });
   stream.addEventListener('snapshot', (event) => {
     entities.clear();
     snapshotSeen = true;

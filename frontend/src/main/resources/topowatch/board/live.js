@@ -1,5 +1,8 @@
 // Recolouring the drawn diagram in place from entity JSON: classes, data-status and texts change,
-// the layout never does. Mirrors what the server's SVG template fills in.
+// the layout never does. Mirrors what the server's SVG template fills in. Text from targets goes
+// through visible(), so that a bidi override or a line break in a value cannot disguise it.
+import { visible } from './api.js';
+
 const SYMBOLS = { up: '✔', degraded: '▲', down: '✖', blocked: '⊘', unknown: '?', maintenance: '◷' };
 const UNAVAILABLE = new Set(['down', 'blocked']);
 
@@ -32,9 +35,9 @@ export function problemText(entity, casualties, limit) {
 function tooltip(entity) {
   const lines = [entity.name, statusLine(entity)];
   if (entity.since) lines.push(`since ${entity.since}`);
-  if (entity.last_error) lines.push(`${entity.status === 'unknown' ? 'note' : 'last error'}: ${entity.last_error}`);
+  if (entity.last_error) lines.push(`${entity.status === 'unknown' ? 'note' : 'last error'}: ${visible(entity.last_error)}`);
   if (entity.root_cause && entity.root_cause.length) lines.push(`root cause: ${entity.root_cause.join(', ')}`);
-  for (const [key, value] of Object.entries(entity.extra || {})) lines.push(`${key}: ${value}`);
+  for (const [key, value] of Object.entries(entity.extra || {})) lines.push(`${visible(key)}: ${visible(value)}`);
   return lines.join('\n');
 }
 
@@ -56,7 +59,7 @@ export function applyEntity(group, entity, casualties) {
   for (const extra of group.querySelectorAll(':scope > text.extra[data-key]')) {
     const key = extra.getAttribute('data-key');
     const value = entity.extra && key in entity.extra ? entity.extra[key] : '–';
-    extra.textContent = shorten(`${key}: ${value}`, 30);
+    extra.textContent = shorten(visible(`${key}: ${value}`), 30);
   }
   const title = group.querySelector(':scope > title');
   if (title) title.textContent = tooltip(entity);

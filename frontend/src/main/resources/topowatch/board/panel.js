@@ -1,6 +1,7 @@
 // The side panel: one entity in human form, its last day as a sparkline, its recent changes and
-// the buttons that act on it. Everything from the API goes in through textContent.
-import { getJson, post } from './api.js';
+// the buttons that act on it. Everything from the API goes in through textContent, and through
+// visible(), so that a bidi override or a line break from a target or the file cannot disguise it.
+import { getJson, post, visible } from './api.js';
 import { statusLine } from './live.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -57,7 +58,7 @@ export class Panel {
   }
 
   render(entity) {
-    document.getElementById('panel-name').textContent = entity.name;
+    document.getElementById('panel-name').textContent = visible(entity.name);
     const status = document.getElementById('panel-status');
     status.className = `panel-status status-${entity.status}`;
     status.textContent = statusLine(entity) + (entity.since ? ` since ${new Date(entity.since).toLocaleString()}` : '');
@@ -66,18 +67,18 @@ export class Panel {
     const fact = (label, value, link) => {
       if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return;
       const term = document.createElement('dt');
-      term.textContent = label;
+      term.textContent = visible(label);
       const description = document.createElement('dd');
       if (link) {
         for (const [index, name] of value.entries()) {
           const button = document.createElement('a');
           button.href = '#';
-          button.textContent = name;
+          button.textContent = visible(name);
           button.addEventListener('click', (event) => { event.preventDefault(); this.show(name); });
           description.append(button, index < value.length - 1 ? ', ' : '');
         }
       } else {
-        description.textContent = Array.isArray(value) ? value.join(', ') : String(value);
+        description.textContent = visible(Array.isArray(value) ? value.join(', ') : value);
       }
       facts.append(term, description);
     };
@@ -103,7 +104,7 @@ export class Panel {
       anchor.href = entity.link;
       anchor.rel = 'noopener noreferrer';
       anchor.target = '_blank';
-      anchor.textContent = entity.link;
+      anchor.textContent = visible(entity.link);
       description.append(anchor);
       facts.append(term, description);
     }
@@ -155,8 +156,8 @@ export class Panel {
     list.replaceChildren();
     for (const transition of transitions) {
       const item = document.createElement('li');
-      item.textContent = `${new Date(transition.at).toLocaleString()}: ${transition.from} → ${transition.to}`
-        + (transition.reason ? ` (${transition.reason})` : '');
+      item.textContent = visible(`${new Date(transition.at).toLocaleString()}: ${transition.from} → ${transition.to}`
+        + (transition.reason ? ` (${transition.reason})` : ''));
       list.append(item);
     }
     if (!transitions.length) list.textContent = 'none yet';
@@ -166,6 +167,6 @@ export class Panel {
     const result = document.getElementById('action-result');
     result.textContent = '…';
     const outcome = await post(path);
-    result.textContent = outcome.ok ? 'done' : `refused (${outcome.status}) ${outcome.detail}`;
+    result.textContent = outcome.ok ? 'done' : visible(`refused (${outcome.status}) ${outcome.detail}`);
   }
 }

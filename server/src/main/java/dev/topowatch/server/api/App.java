@@ -2,6 +2,7 @@ package dev.topowatch.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.topowatch.topology.load.Printable;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -58,6 +59,7 @@ public final class App implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 64 * 1024;
             config.jetty.modifyServer(App::checkResourcesLessOften);
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPages()));
             // The board page: the frontend module's files, from memory.
             boardFiles.register(config.routes);
             config.routes.before(SecurityHeaders::apply);
@@ -65,7 +67,11 @@ public final class App implements AutoCloseable {
             config.routes.before("/api/stream", App::requireEventStream);
             config.routes.before("/metrics", access::requireRead);
             config.routes.before("/health/topology", access::requireRead);
-            config.routes.before("/diagram*", access::requireRead);
+            // Each picture by name: "/diagram*" also matched the page's own diagram.js, so a board with a
+            // read token could not load its page at all.
+            for (var picture : java.util.List.of("/diagram.svg", "/diagram.png", "/diagram.dot", "/diagram.puml")) {
+                config.routes.before(picture, access::requireRead);
+            }
             config.routes.before("/badge/*", access::requireRead);
             routes.get("/api/entities", entities::list);
             routes.get("/api/entities/{name}", entities::one);
@@ -89,14 +95,20 @@ public final class App implements AutoCloseable {
             routes.get("/diagram.dot", diagram::dot);
             routes.get("/diagram.puml", diagram::plantUml);
             routes.get("/badge/{file}", diagram::badge);
-            config.routes.exception(ApiError.class, (error, context) -> error(context, error.status(), error.error(), error.getMessage()));
+            config.routes.exception(ApiError.class, (error, context) -> {
+                if (error.status() == 401) {
+                    // RFC 9110: a 401 names how to authenticate; here, a bearer token (RFC 6750).
+                    context.header("WWW-Authenticate", "Bearer realm=\"topowatch\"");
+                }
+                error(context, error.status(), error.error(), error.getMessage());
+            });
             config.routes.exception(Exception.class, (error, context) -> {
                 if (error instanceof IllegalStateException && String.valueOf(error.getMessage()).contains("recycled")) {
                     // An SSE client went away (a tab closed): nothing failed, and nothing to answer.
                     LOG.debug("client gone error=\"{}\"", error.toString());
                     return;
                 }
-                LOG.error("request failed error=\"{}\"", error.toString());
+                LOG.error("request failed error=\"{}\"", Printable.line(error.toString()));
                 try {
                     error(context, 500, "internal", "the board could not answer this; its log says why");
                 } catch (RuntimeException responseGone) {

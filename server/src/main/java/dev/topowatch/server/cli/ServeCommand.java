@@ -4,6 +4,7 @@ import dev.topowatch.server.Board;
 import dev.topowatch.server.store.SqliteStore;
 import dev.topowatch.topology.HostPort;
 import dev.topowatch.topology.Topology;
+import dev.topowatch.topology.load.Printable;
 import dev.topowatch.topology.load.TopologyLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -60,17 +62,25 @@ final class ServeCommand implements Callable<Integer> {
         var topology = result.orThrow();
         var address = address(topology);
         var databasePath = databasePath(topology);
+        var folder = databasePath.toAbsolutePath().normalize().getParent();
+        if (!Files.isDirectory(folder)) {
+            // A typo in a path must not leave a tree of new folders behind: say so, create nothing.
+            err.println("topowatch: cannot start: the database's folder " + Printable.line(folder.toString())
+                    + " does not exist; create it, or give another --database (or board.database)");
+            err.flush();
+            return ExitCodes.CANNOT_START;
+        }
         var clock = Clock.systemUTC();
         Board board;
         try {
             var store = SqliteStore.open(databasePath, clock, topology.board().retention());
             board = new Board(file, topology, address, store, TopologyLoader.withSystemEnvironment(), clock);
         } catch (SQLException | IOException | RuntimeException failed) {
-            err.println("topowatch: cannot start: " + failed.getMessage());
+            err.println("topowatch: cannot start: " + Printable.line(failed.getMessage()));
             err.flush();
             return ExitCodes.CANNOT_START;
         }
-        out.println("topowatch: serving '" + topology.board().title() + "' on http://"
+        out.println("topowatch: serving '" + Printable.line(topology.board().title()) + "' on http://"
                 + new HostPort(address.host(), board.port()) + " (" + TopologySummary.of(topology).lines().getFirst()
                 + ", database " + databasePath + ")");
         out.flush();

@@ -1,5 +1,6 @@
 package dev.topowatch.server.reload;
 
+import dev.topowatch.topology.load.Printable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -154,7 +155,7 @@ public final class FileWatcher implements AutoCloseable {
                 onChange.run();
             }
         } catch (RuntimeException failure) {
-            LOG.warn("topology reload failed error=\"{}\"", failure.toString());
+            LOG.warn("topology reload failed error=\"{}\"", Printable.line(failure.toString()));
         }
     }
 

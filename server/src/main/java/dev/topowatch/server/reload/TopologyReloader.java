@@ -2,6 +2,8 @@ package dev.topowatch.server.reload;
 
 import dev.topowatch.topology.Problem;
 import dev.topowatch.topology.Topology;
+import dev.topowatch.topology.load.LoadResult;
+import dev.topowatch.topology.load.Printable;
 import dev.topowatch.topology.load.TopologyLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,16 +61,19 @@ public final class TopologyReloader {
 
     /** Loads the file now; applies it when valid and different. Returns the state after. */
     public synchronized State reload() {
-        var result = loader.load(file);
         var current = state;
+        LoadResult result;
+        try {
+            result = loader.load(file);
+        } catch (RuntimeException | StackOverflowError failure) {
+            // The loader answers every file with errors; should it ever fail instead, the failure is a
+            // reload error like any other (on the page, in /api/summary, alerted), not a log line only.
+            LOG.error("topology reload failed file={} error=\"{}\"", file, Printable.line(failure.toString()));
+            return rejected(current, List.of(file + ": the topology could not be loaded ("
+                    + Printable.line(failure.toString()) + "); the board keeps the last good one"));
+        }
         if (!result.isValid()) {
-            var errors = result.errors().stream().map(Problem::toString).toList();
-            if (!errors.equals(current.errors())) {
-                errors.forEach(error -> LOG.warn("reload rejected, keeping the last good topology: {}", error));
-                state = new State(current.topology(), current.version(), current.loadedAt(), errors);
-                onInvalid.accept(errors);
-            }
-            return state;
+            return rejected(current, result.errors().stream().map(Problem::toString).toList());
         }
         result.warnings().forEach(warning -> LOG.warn("{}", warning));
         var next = result.orThrow();
@@ -86,6 +91,16 @@ public final class TopologyReloader {
             onInvalid.accept(List.of());
         }
         LOG.info("topology reloaded file={} version={} entities={}", file, state.version(), next.entities().size());
+        return state;
+    }
+
+    /** Keeps the last good topology, and tells of {@code errors} once (the log, the board's state, the alert channels). */
+    private State rejected(State current, List<String> errors) {
+        if (!errors.equals(current.errors())) {
+            errors.forEach(error -> LOG.warn("reload rejected, keeping the last good topology: {}", error));
+            state = new State(current.topology(), current.version(), current.loadedAt(), errors);
+            onInvalid.accept(errors);
+        }
         return state;
     }
 

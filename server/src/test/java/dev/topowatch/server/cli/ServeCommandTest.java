@@ -56,4 +56,17 @@ class ServeCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--listen must be HOST:PORT");
     }
+
+    @Test
+    void a_database_in_a_folder_that_does_not_exist_is_refused_and_nothing_is_created() throws IOException {
+        var file = directory.resolve("topology.yaml");
+        Files.writeString(file, "entities: {}\n");
+        var missing = directory.resolve("does").resolve("not").resolve("exist");
+
+        var run = CliRun.of("serve", file.toString(), "--listen", "127.0.0.1:0", "--database", missing.resolve("x.db").toString());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("cannot start: the database's folder " + missing + " does not exist");
+        assertThat(directory.resolve("does")).doesNotExist();
+    }
 }

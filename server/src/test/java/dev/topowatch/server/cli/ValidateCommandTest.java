@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +24,34 @@ class ValidateCommandTest {
                 .containsPattern("\\d+ entities \\(server 1, api \\d+, ping 1, tcp \\d+, dns 1, database \\d+, redis 1, command \\d+, heartbeat 1, group \\d+\\)")
                 .contains("1 server")
                 .containsPattern("\\d+ dependency edges");
+    }
+
+    /**
+     * Every document of the yaml-test-suite (vendored in the topology module's test resources) and the
+     * empty and null documents that once ended in a NullPointerException: exit 1, one located line per
+     * error, never a stack trace and never exit 2.
+     */
+    @Test
+    void every_yaml_test_suite_document_and_every_empty_document_exits_1_with_located_errors() throws IOException {
+        var documents = new java.util.ArrayList<Path>();
+        for (var kind : List.of("valid", "invalid")) {
+            try (var files = Files.list(Path.of("..", "topology", "src", "test", "resources", "yaml-test-suite", kind))) {
+                documents.addAll(files.sorted().toList());
+            }
+        }
+        assertThat(documents).hasSize(402);
+        var empties = List.of("", "---\n", "~\n", "%YAML 1.2\n---\n", "!foo\n", "--- !!map\n", "null", "alerts: {webhooks: [~]}\n");
+        for (int i = 0; i < empties.size(); i++) {
+            documents.add(Files.writeString(directory.resolve("empty-" + i + ".yaml"), empties.get(i)));
+        }
+        for (var document : documents) {
+            var run = CliRun.of("validate", document.toString());
+
+            assertThat(run.exitCode()).as(document + "\n" + run.err()).isEqualTo(1);
+            assertThat(run.err()).as(document.toString()).doesNotContain("Exception").doesNotContain("\tat ")
+                    .startsWith(document + ":");
+            assertThat(run.err().lines()).as(document.toString()).allSatisfy(line -> assertThat(line).startsWith(document + ":"));
+        }
     }
 
     @Test

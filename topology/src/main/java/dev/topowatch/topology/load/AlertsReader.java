@@ -34,7 +34,7 @@ final class AlertsReader {
         var webhooks = new ArrayList<Alerts.Webhook>();
         var items = map.sequence("webhooks");
         for (int i = 0; i < items.size(); i++) {
-            var webhook = YamlMap.of(reading, items.get(i), "alerts.webhooks[" + i + "]", "a webhook", items.get(i));
+            var webhook = YamlMap.item(reading, items.get(i), "alerts.webhooks[" + i + "]", "a webhook");
             if (webhook != null) {
                 webhooks.add(webhook(webhook));
             }

@@ -24,11 +24,10 @@ final class BoardReader {
                     Board.DEFAULT_RETENTION, Board.Layout.AUTO, null);
         }
         map.rejectUnknown(KEYS, " in board");
-        var title = map.string("title");
         var database = map.string("database");
         Urls.check(map, "url", Set.of("http", "https"));
         return new Board(
-                title == null || title.isBlank() ? Board.DEFAULT_TITLE : title,
+                title(map),
                 listen(map),
                 database == null ? defaultDatabase : directory.resolve(database),
                 map.secret("token"),
@@ -36,6 +35,24 @@ final class BoardReader {
                 map.duration("retention", Board.DEFAULT_RETENTION, Duration.ofHours(1)),
                 layout(map),
                 map.text("url"));
+    }
+
+    /**
+     * The title heads the page and the start-up line of the log: a line break in it could forge a log
+     * line, and a direction override (U+202E) turns the text around, so neither is accepted.
+     */
+    private static String title(YamlMap map) {
+        var scalar = map.scalar("title");
+        if (scalar == null || scalar.value().isBlank()) {
+            return Board.DEFAULT_TITLE;
+        }
+        var hidden = scalar.value().codePoints().filter(Printable::hidden).findFirst();
+        if (hidden.isPresent()) {
+            map.error(scalar.node(), map.field("title") + " must be one line of visible text, without "
+                    + String.format(Locale.ROOT, "U+%04X", hidden.getAsInt()) + " (" + Character.getName(hidden.getAsInt()).toLowerCase(Locale.ROOT) + ")");
+            return Board.DEFAULT_TITLE;
+        }
+        return scalar.value();
     }
 
     private static HostPort listen(YamlMap map) {

@@ -3,7 +3,7 @@ package dev.topowatch.topology.load;
 import dev.topowatch.topology.ConfigText;
 import dev.topowatch.topology.check.CheckSpec;
 import dev.topowatch.topology.check.CommandCheck;
-import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 import java.util.List;
 import java.util.Set;

@@ -5,9 +5,9 @@ import dev.topowatch.topology.Defaults;
 import dev.topowatch.topology.Dependency;
 import dev.topowatch.topology.Entity;
 import dev.topowatch.topology.EntityType;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -151,7 +151,7 @@ final class EntityReader {
                 }
                 continue;
             }
-            var scalar = map.scalarOf(item, map.field("depends_on") + " items");
+            var scalar = map.itemOf(item, map.field("depends_on") + " items");
             if (scalar != null) {
                 var target = scalar.value().strip();
                 references.add(new Reference(name, map.context(), Reference.Kind.DEPENDS_ON, target, scalar.display().strip(), item));

@@ -8,7 +8,7 @@ import dev.topowatch.topology.check.CheckSpec;
 import dev.topowatch.topology.check.HttpCheck;
 import dev.topowatch.topology.check.HttpExpectation;
 import dev.topowatch.topology.check.StatusPattern;
-import org.yaml.snakeyaml.nodes.Tag;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +24,8 @@ import java.util.regex.PatternSyntaxException;
 final class HttpSpecReader implements SpecReader {
     static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     static final Set<String> EXPECT_KEYS = Set.of("status", "body_contains", "body_regex", "json", "max_latency", "certificate_days");
+    /** Far beyond any real expression; see {@link #expectation}. */
+    static final int MAX_REGEX_LENGTH = 4096;
     private static final Pattern STATUS_CLASS = Pattern.compile("([1-5])xx", Pattern.CASE_INSENSITIVE);
 
     @Override
@@ -67,7 +69,11 @@ final class HttpSpecReader implements SpecReader {
         }
         expect.rejectUnknown(EXPECT_KEYS, " in expect");
         var regex = expect.scalar("body_regex");
-        if (regex != null) {
+        if (regex != null && regex.value().length() > MAX_REGEX_LENGTH) {
+            expect.error(regex.node(), expect.field("body_regex") + " is " + regex.value().length() + " characters long; at most "
+                    + MAX_REGEX_LENGTH + " (Java compiles a long one in quadratic time: a 1 MiB expression took minutes)");
+            regex = null;
+        } else if (regex != null) {
             try {
                 Pattern.compile(regex.value());
             } catch (PatternSyntaxException invalid) {

@@ -2,11 +2,12 @@ package dev.topowatch.topology.load;
 
 import dev.topowatch.topology.Problem;
 import dev.topowatch.topology.Problem.Severity;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.nodes.Node;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.Node;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Collects every problem of one load, so that a person sees all of them in one run. */
 final class Problems {
@@ -22,22 +23,29 @@ final class Problems {
     }
 
     void error(Node at, String message) {
-        error(at == null ? null : at.getStartMark(), message);
+        error(at == null ? Optional.empty() : at.getStartMark(), message);
     }
 
-    void error(Mark at, String message) {
+    void error(Optional<Mark> at, String message) {
+        at.ifPresentOrElse(mark -> error(mark.getLine() + 1, mark.getColumn() + 1, message), () -> fileError(message));
+    }
+
+    /** An error at a 1-based line and column. */
+    void error(int line, int column, String message) {
         if (errors.size() < MAX_ERRORS) {
-            errors.add(problem(Severity.ERROR, at, message));
+            errors.add(new Problem(Severity.ERROR, file, line, column, message));
         }
     }
 
     /** An error about the file as a whole, which has no line to point at. */
     void fileError(String message) {
-        error((Mark) null, message);
+        error(0, 0, message);
     }
 
     void warning(Node at, String message) {
-        warnings.add(problem(Severity.WARNING, at == null ? null : at.getStartMark(), message));
+        var mark = at == null ? Optional.<Mark>empty() : at.getStartMark();
+        warnings.add(mark.map(m -> new Problem(Severity.WARNING, file, m.getLine() + 1, m.getColumn() + 1, message))
+                .orElseGet(() -> new Problem(Severity.WARNING, file, 0, 0, message)));
     }
 
     boolean hasErrors() {
@@ -52,9 +60,4 @@ final class Problems {
         return List.copyOf(warnings);
     }
 
-    private Problem problem(Severity severity, Mark at, String message) {
-        return at == null
-                ? new Problem(severity, file, 0, 0, message)
-                : new Problem(severity, file, at.getLine() + 1, at.getColumn() + 1, message);
-    }
 }

@@ -1,8 +1,8 @@
 package dev.topowatch.topology.load;
 
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.Tag;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 import java.util.Map;
 
@@ -32,11 +32,11 @@ final class Reading {
     }
 
     static String describe(Node node) {
-        return switch (node.getNodeId()) {
-            case mapping -> "a mapping";
-            case sequence -> "a list";
-            case scalar -> "a single value";
-            case anchor -> "an anchor";
+        return switch (node.getNodeType()) {
+            case MAPPING -> "a mapping";
+            case SEQUENCE -> "a list";
+            case SCALAR -> "a single value";
+            case ANCHOR -> "an anchor";
         };
     }
 }

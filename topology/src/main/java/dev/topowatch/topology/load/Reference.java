@@ -1,6 +1,6 @@
 package dev.topowatch.topology.load;
 
-import org.yaml.snakeyaml.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * A name that must resolve to another entity, and where it was written.

@@ -2,7 +2,7 @@ package dev.topowatch.topology.load;
 
 import dev.topowatch.topology.ConfigText;
 import dev.topowatch.topology.Secret;
-import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 import java.util.List;
 
@@ -43,7 +43,7 @@ record Scalar(ScalarNode node, String template, String value, List<String> varia
     static String quote(String text) {
         var shown = new StringBuilder("'");
         text.codePoints().limit(LONGEST_QUOTE).forEach(codePoint -> {
-            if (Character.isISOControl(codePoint)) {
+            if (Printable.hidden(codePoint)) {
                 shown.append(String.format("\\u%04x", codePoint));
             } else {
                 shown.appendCodePoint(codePoint);

@@ -3,18 +3,15 @@ package dev.topowatch.topology.load;
 import dev.topowatch.topology.Defaults;
 import dev.topowatch.topology.Entity;
 import dev.topowatch.topology.Topology;
-import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,8 +23,6 @@ import java.util.TreeMap;
  */
 public final class TopologyLoader {
     static final Set<String> TOP_LEVEL_KEYS = Set.of("board", "defaults", "alerts", "entities");
-    /** Beyond this a file is a mistake (a log, a dump), not a topology; refuse before reading it. */
-    static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
 
     private final Map<String, String> environment;
 
@@ -43,24 +38,28 @@ public final class TopologyLoader {
     public LoadResult load(Path file) {
         var problems = new Problems(file.toString());
         try {
+            // The size is refused before the file is read: a log or a dump given by mistake costs nothing.
             long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                problems.fileError("the file is " + size / (1024 * 1024)
-                        + " MB; a topology is at most " + MAX_FILE_BYTES / (1024 * 1024) + " MB");
+            if (size > YamlSource.MAX_SIZE) {
+                problems.fileError("the file is " + String.format(Locale.ROOT, "%.1f", size / (1024.0 * 1024))
+                        + " MiB; a topology is at most " + YamlSource.MAX_SIZE / (1024 * 1024) + " MiB");
                 return failed(problems);
             }
-            var text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
-            return parse(text, file);
+            // At most one byte more than allowed, whatever the file: a pipe or a device has no size to ask.
+            byte[] bytes;
+            try (var input = Files.newInputStream(file)) {
+                bytes = input.readNBytes(YamlSource.MAX_SIZE + 1);
+            }
+            if (bytes.length > YamlSource.MAX_SIZE) {
+                problems.fileError("the file is larger than " + YamlSource.MAX_SIZE / (1024 * 1024) + " MiB, the most a topology may be");
+                return failed(problems);
+            }
+            var text = Utf8Text.decode(bytes, problems);
+            return text.isPresent() ? parse(text.get(), file) : failed(problems);
         } catch (NoSuchFileException missing) {
             problems.fileError("no such file");
-        } catch (CharacterCodingException notUtf8) {
-            problems.fileError("the file is not UTF-8 text");
         } catch (IOException unreadable) {
-            problems.fileError("cannot read the file: " + unreadable.getMessage());
+            problems.fileError("cannot read the file: " + Printable.line(unreadable.getMessage()));
         }
         return failed(problems);
     }
@@ -70,11 +69,17 @@ public final class TopologyLoader {
         var problems = new Problems(file.toString());
         var reading = new Reading(problems, environment);
         var directory = file.toAbsolutePath().normalize().getParent();
-        var root = YamlSource.compose(text, problems);
-        if (root == null) {
+        var composed = YamlSource.compose(text, problems);
+        if (composed.isEmpty()) {
             if (!problems.hasErrors()) {
                 problems.fileError("the file is empty: a topology needs at least 'entities:'");
             }
+            return failed(problems);
+        }
+        var root = composed.get();
+        if (YamlMap.isNull(root)) {
+            // '---', '~', a directive or a tag with nothing after it: a document, but an empty one.
+            problems.error(root, "the document is empty: a topology needs at least 'entities:'");
             return failed(problems);
         }
         var top = YamlMap.of(reading, root, "", "the file", root);

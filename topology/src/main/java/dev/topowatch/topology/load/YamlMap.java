@@ -2,12 +2,12 @@ package dev.topowatch.topology.load;
 
 import dev.topowatch.topology.ConfigText;
 import dev.topowatch.topology.Secret;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,12 +34,12 @@ final class YamlMap {
     private final Node anchor;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
 
-    private YamlMap(Reading reading, MappingNode node, String context, String prefix, Node anchor) {
+    private YamlMap(Reading reading, List<NodeTuple> tuples, String context, String prefix, Node anchor) {
         this.reading = reading;
         this.context = context;
         this.prefix = prefix;
         this.anchor = anchor;
-        collect(node, true);
+        collect(tuples, true);
     }
 
     private YamlMap(YamlMap same, String context) {
@@ -56,30 +56,40 @@ final class YamlMap {
     }
 
     /**
-     * The node as a mapping, or null after reporting an error when it is something else.
+     * The node as a mapping (an empty value reads as an empty mapping), or null after reporting an
+     * error when it is something else.
      *
      * @param context what the messages start with, such as {@code entity 'api' (api)}; may be empty
      * @param anchor  where "missing key" errors point (usually the key that holds this mapping)
      */
     static YamlMap of(Reading reading, Node node, String context, String what, Node anchor) {
         if (node instanceof MappingNode mapping) {
-            return new YamlMap(reading, mapping, context, "", anchor);
+            return new YamlMap(reading, mapping.getValue(), context, "", anchor);
         }
-        if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL)) {
-            return new YamlMap(reading, new MappingNode(Tag.MAP, List.of(), null), context, "", anchor);
+        if (isNull(node)) {
+            return new YamlMap(reading, List.of(), context, "", anchor);
         }
         reading.problems.error(node, join(context, what + " must be a mapping of key: value, not " + Reading.describe(node)));
         return null;
     }
 
-    private void collect(MappingNode node, boolean explicit) {
+    /** A list item that must be a mapping: as {@link #of}, but an empty item is an error, not an empty mapping. */
+    static YamlMap item(Reading reading, Node node, String context, String what) {
+        if (isNull(node)) {
+            reading.problems.error(node, join(context, what + " must be a mapping of key: value, not empty"));
+            return null;
+        }
+        return of(reading, node, context, what, node);
+    }
+
+    private void collect(List<NodeTuple> tuples, boolean explicit) {
         var merges = new ArrayList<Node>();
-        for (var tuple : node.getValue()) {
+        for (var tuple : tuples) {
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
                 reading.problems.error(tuple.getKeyNode(), where("keys must be plain words, not " + Reading.describe(tuple.getKeyNode())));
                 continue;
             }
-            if (key.getTag().equals(Tag.MERGE)) {
+            if (isMergeKey(key)) {
                 merges.add(tuple.getValueNode());
                 continue;
             }
@@ -87,20 +97,28 @@ final class YamlMap {
             if (previous == null) {
                 entries.put(key.getValue(), tuple);
             } else if (explicit) {
-                reading.problems.error(key, where("duplicate key " + Scalar.quote(prefix + key.getValue())
-                        + " (first defined at line " + (previous.getKeyNode().getStartMark().getLine() + 1) + ")"));
+                var firstLine = previous.getKeyNode().getStartMark().map(mark -> " (first defined at line " + (mark.getLine() + 1) + ")");
+                reading.problems.error(key, where("duplicate key " + Scalar.quote(prefix + key.getValue()) + firstLine.orElse("")));
             }
         }
         for (var merge : merges) {
             if (merge instanceof MappingNode mapping) {
-                collect(mapping, false);
+                collect(mapping.getValue(), false);
             } else if (merge instanceof SequenceNode sequence) {
                 sequence.getValue().stream().filter(MappingNode.class::isInstance)
-                        .forEach(item -> collect((MappingNode) item, false));
+                        .forEach(item -> collect(((MappingNode) item).getValue(), false));
             } else {
                 reading.problems.error(merge, where("'<<' must merge a mapping or a list of mappings"));
             }
         }
+    }
+
+    /**
+     * YAML 1.2 dropped merge keys from the spec, but topologies use them ({@code <<: *common}): a plain
+     * {@code <<} still merges, while a quoted {@code "<<"} is an ordinary key.
+     */
+    private static boolean isMergeKey(ScalarNode key) {
+        return key.getTag().equals(Tag.MERGE) || key.isPlain() && key.getValue().equals("<<");
     }
 
     String context() {
@@ -183,7 +201,7 @@ final class YamlMap {
             error(value, field(key) + " must be a mapping of key: value, not " + Reading.describe(value));
             return null;
         }
-        return new YamlMap(reading, mapping, context, prefix + key + ".", keyNode(key));
+        return new YamlMap(reading, mapping.getValue(), context, prefix + key + ".", keyNode(key));
     }
 
     Scalar scalar(String key) {
@@ -200,6 +218,15 @@ final class YamlMap {
             return null;
         }
         return reading.scalar(scalar, where(field));
+    }
+
+    /** A list item that must be a single value: an empty one is an error, where an empty value of a key reads as absent. */
+    Scalar itemOf(Node item, String field) {
+        if (isNull(item)) {
+            error(item, field + " must not be empty");
+            return null;
+        }
+        return scalarOf(item, field);
     }
 
     ConfigText text(String key) {
@@ -290,7 +317,7 @@ final class YamlMap {
         }
         var result = new ArrayList<Scalar>();
         for (var item : sequence.getValue()) {
-            var scalar = scalarOf(item, field(key) + " items");
+            var scalar = itemOf(item, field(key) + " items");
             if (scalar != null) {
                 result.add(scalar);
             }

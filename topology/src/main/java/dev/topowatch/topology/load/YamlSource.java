@@ -1,69 +1,105 @@
 package dev.topowatch.topology.load;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.Node;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlVersionException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
-import java.io.StringReader;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Parses YAML text into SnakeYAML's node tree, which keeps the line and column of every value
- * (a data-binding tree would forget them). Hostile input is bounded: aliases of collections are
- * capped (no "billion laughs"), as are nesting depth and size, and each refusal is a plain error.
+ * Parses YAML 1.2 text (JSON included) into snakeyaml-engine's node tree, which keeps the line and
+ * column of every value (a data-binding tree would forget them). Hostile input is bounded by one
+ * size, {@link #MAX_SIZE}: the file's bytes before it is read, and the document with every alias
+ * expanded while it is parsed; and by a nesting depth. Each refusal is a located error.
  */
 final class YamlSource {
-    /** A topology of 10,000 entities is about 2 MB; four times that is a mistake, not a topology. */
-    static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
-    static final int MAX_COLLECTION_ALIASES = 100;
+    /**
+     * A topology of 10,000 entities is 1-3 MB; twice that is a mistake, not a topology. In bytes for
+     * the file, in characters for the expanded document (a character is at least a byte). It also
+     * bounds the time: the engine reads a 4 MiB value in about half a second (bench/README.md).
+     */
+    static final int MAX_SIZE = 4 * 1024 * 1024;
     static final int MAX_NESTING_DEPTH = 64;
 
     private YamlSource() {
     }
 
-    /** The document's root node; null after an error, or for an empty document. */
-    static Node compose(String text, Problems problems) {
-        var options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
-        options.setAllowRecursiveKeys(false);
-        options.setNestingDepthLimit(MAX_NESTING_DEPTH);
-        options.setCodePointLimit(MAX_CODE_POINTS);
-        options.setProcessComments(false);
+    static String tooLarge() {
+        return "YAML refused: the document, with its aliases expanded, is larger than " + MAX_SIZE / (1024 * 1024)
+                + " MiB (" + MAX_SIZE + " characters)";
+    }
+
+    /** The document's root node; empty after an error, or when the file holds no document at all. */
+    static Optional<Node> compose(String text, Problems problems) {
+        var settings = LoadSettings.builder()
+                .setLabel("topology")
+                // YAML 1.2's core schema: null is also '~' and empty, as people write it; JSON's would not say so.
+                .setSchema(new CoreSchema())
+                .setAllowDuplicateKeys(false)
+                .setAllowRecursiveKeys(false)
+                // A list or mapping as a key is valid YAML: YamlMap says where it stands and that keys are words.
+                .setAllowNonScalarKeys(true)
+                // Aliases are bounded by what they expand to (BoundedEvents), not by how many there are.
+                .setMaxAliasesForCollections(Integer.MAX_VALUE)
+                .setCodePointLimit(MAX_SIZE)
+                .setParseComments(false)
+                // The whole text is in memory already: read it in one go. With the default 1 KiB, the
+                // engine copies its window of what it has not consumed at every read, and a scalar of a
+                // few MiB (looked at whole before it is consumed) took seconds and a gigabyte of copies.
+                .setBufferSize(Math.max(1024, Math.min(text.length(), MAX_SIZE) + 1))
+                .build();
+        var reader = new StreamReader(settings, text);
         try {
-            return new Yaml(options).compose(new StringReader(text));
-        } catch (MarkedYAMLException syntax) {
-            problems.error(syntax.getProblemMark(), describe(syntax));
-        } catch (YAMLException refused) {
-            problems.fileError("YAML refused: " + plainly(firstLine(refused.getMessage())));
+            var parser = new BoundedEvents(new ParserImpl(settings, reader), MAX_SIZE, MAX_NESTING_DEPTH);
+            return new Composer(settings, parser).getSingleNode();
+        } catch (BoundedEvents.Refused refused) {
+            problems.error(refused.at(), refused.getMessage());
+        } catch (MarkedYamlEngineException syntax) {
+            problems.error(syntax.getProblemMark().or(syntax::getContextMark), describe(syntax));
+        } catch (ReaderException unreadable) {
+            var at = TextPosition.ofCodePoint(text, unreadable.getPosition());
+            problems.error(at.line(), at.column(), "YAML syntax: the character U+" + String.format(Locale.ROOT, "%04X",
+                    unreadable.getCodePoint()) + " is not allowed in a YAML file");
+        } catch (YamlVersionException version) {
+            var at = TextPosition.ofLineStarting(text, "%YAML");
+            problems.error(at.line(), at.column(), "YAML syntax: version " + version.getSpecVersion().getRepresentation()
+                    + " is not supported: write %YAML 1.2, or leave the directive out");
+        } catch (YamlEngineException refused) {
+            problems.fileError("YAML refused: " + plainly(refused.getMessage()));
         } catch (StackOverflowError tooDeep) {
             problems.fileError("YAML refused: nested too deeply");
+        } catch (RuntimeException engineBug) {
+            // The engine's own failures (found by MutationFuzzTest): said at the place it was reading.
+            problems.error(reader.getLine() + 1, reader.getColumn() + 1, engineBug instanceof NumberFormatException
+                    ? "YAML syntax: an escape such as \\x41, \\u0041 or \\U00000041 needs all its hexadecimal digits"
+                    : "YAML syntax: the parser could not read on from here (" + engineBug.getClass().getSimpleName() + ")");
         }
-        return null;
+        return Optional.empty();
     }
 
-    /** SnakeYAML's wording, without its own copy of the position and the source excerpt. */
-    private static String describe(MarkedYAMLException syntax) {
-        var problem = syntax.getProblem() == null ? "invalid YAML" : syntax.getProblem();
-        var context = syntax.getContext();
-        var message = context == null ? problem : context + ": " + problem;
-        return "YAML syntax: " + firstLine(message).toLowerCase(Locale.ROOT).charAt(0) + firstLine(message).substring(1);
+    /** The engine's wording, without its own copy of the position and the source excerpt, one printable line. */
+    private static String describe(MarkedYamlEngineException syntax) {
+        var problem = syntax.getProblem() == null ? "invalid YAML" : firstLine(syntax.getProblem());
+        var context = syntax.getContext() == null ? null : firstLine(syntax.getContext());
+        var message = context == null || context.isEmpty() ? problem : context + ": " + problem;
+        return "YAML syntax: " + Printable.line(message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1));
     }
 
-    /** SnakeYAML's limits, said as what they protect against. */
+    /** The engine's limits, said as what they protect against. */
     private static String plainly(String message) {
-        if (message.startsWith("Number of aliases")) {
-            return "more than " + MAX_COLLECTION_ALIASES + " aliases of lists or mappings (an alias bomb?)";
+        var line = firstLine(message);
+        if (line.contains("code points") || line.contains("exceeds the limit")) {
+            return tooLarge().substring("YAML refused: ".length());
         }
-        if (message.startsWith("Nesting Depth")) {
-            return "nested deeper than " + MAX_NESTING_DEPTH + " levels";
-        }
-        if (message.contains("code points") || message.contains("exceeds the limit")) {
-            return "the document is larger than " + MAX_CODE_POINTS + " characters";
-        }
-        return message;
+        return Printable.line(line);
     }
 
     private static String firstLine(String message) {
