@@ -1,17 +1,30 @@
-// The side panel: one entity in human form, its last day as a sparkline, its recent changes and
-// the buttons that act on it. Everything from the API goes in through textContent, and through
+// The side panel: one entity in human form, its uptime, its response time over a chosen range (1 h to
+// 30 d) as a sparkline, its recent changes and the buttons that act on it. Everything from the API goes in through textContent, and through
 // visible(), so that a bidi override or a line break from a target or the file cannot disguise it.
 import { getJson, post, visible } from './api.js';
 import { statusLine } from './live.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
+const HOUR = 3600 * 1000;
+/** Each range the chart offers, with a step that gives it about 120 points. */
+const RANGES = {
+  '1h': { span: HOUR, step: '30s' },
+  '24h': { span: 24 * HOUR, step: '15m' },
+  '7d': { span: 7 * 24 * HOUR, step: '1h' },
+  '30d': { span: 30 * 24 * HOUR, step: '6h' },
+};
+const WINDOWS = [['24h', '24 h'], ['7d', '7 d'], ['30d', '30 d']];
 
 export class Panel {
   constructor(onSelect) {
     this.element = document.getElementById('panel');
     this.onSelect = onSelect;
     this.name = null;
+    this.range = '24h';
     document.getElementById('close').addEventListener('click', () => this.close());
+    for (const button of document.querySelectorAll('#ranges button')) {
+      button.addEventListener('click', () => { this.range = button.dataset.range; this.chart(this.name); });
+    }
     document.getElementById('check-now').addEventListener('click', () => this.act(`/api/entities/${encodeURIComponent(this.name)}/check`));
     document.getElementById('maintenance').addEventListener('click', () => this.act(`/api/maintenance?entity=${encodeURIComponent(this.name)}&minutes=60`));
   }
@@ -28,16 +41,28 @@ export class Panel {
     this.name = name;
     this.element.hidden = false;
     this.onSelect(name);
-    const [entity, history, transitions] = await Promise.all([
+    const [entity, transitions] = await Promise.all([
       getJson(`/api/entities/${encodeURIComponent(name)}`),
-      getJson(`/api/entities/${encodeURIComponent(name)}/history?step=15m`).catch(() => ({ points: [] })),
       getJson(`/api/transitions?entity=${encodeURIComponent(name)}&limit=10`).catch(() => []),
+      this.chart(name),
     ]);
     if (this.name !== name) return;
     this.render(entity);
-    this.sparkline(history.points);
     this.transitions(transitions);
     document.getElementById('action-result').textContent = '';
+  }
+
+  /** The response-time chart of {@code name} over the chosen range. */
+  async chart(name) {
+    if (!name) return;
+    const range = RANGES[this.range];
+    for (const button of document.querySelectorAll('#ranges button')) {
+      button.setAttribute('aria-pressed', String(button.dataset.range === this.range));
+    }
+    const from = new Date(Date.now() - range.span).toISOString().replace(/\.\d+Z$/, 'Z');
+    const history = await getJson(`/api/entities/${encodeURIComponent(name)}/history?from=${from}&step=${range.step}`)
+      .catch(() => ({ points: [], step: 0 }));
+    if (this.name === name) this.sparkline(history.points, range.span, history.step * 1000);
   }
 
   /**
@@ -62,6 +87,7 @@ export class Panel {
     const status = document.getElementById('panel-status');
     status.className = `panel-status status-${entity.status}`;
     status.textContent = statusLine(entity) + (entity.since ? ` since ${new Date(entity.since).toLocaleString()}` : '');
+    document.getElementById('panel-uptime').textContent = uptime(entity.uptime);
     const facts = document.getElementById('panel-facts');
     facts.replaceChildren();
     const fact = (label, value, link) => {
@@ -111,7 +137,7 @@ export class Panel {
   }
 
   /** Latency as a line; steps with failures or blocked checks as bands behind it. */
-  sparkline(points) {
+  sparkline(points, span, stepMillis) {
     const box = document.getElementById('panel-sparkline');
     box.replaceChildren();
     if (!points.length) {
@@ -124,11 +150,10 @@ export class Panel {
     svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
     svg.setAttribute('preserveAspectRatio', 'none');
     const times = points.map((point) => Date.parse(point.start));
-    const first = Date.now() - 24 * 3600 * 1000;
-    const span = Math.max(Date.now() - first, 1);
+    const first = Date.now() - span;
     const x = (time) => ((time - first) / span) * width;
     const slowest = Math.max(1, ...points.map((point) => point.latency_avg_ms || 0));
-    const stepWidth = Math.max(2, (15 * 60 * 1000 / span) * width);
+    const stepWidth = Math.max(2, (stepMillis / span) * width);
     points.forEach((point, index) => {
       const kind = point.blocked > 0 ? 'blocked' : point.failures > 0 ? 'failed' : null;
       if (!kind) return;
@@ -146,7 +171,7 @@ export class Panel {
       `${x(times[index]).toFixed(1)},${(height - 4 - ((point.latency_avg_ms || 0) / slowest) * (height - 8)).toFixed(1)}`).join(' '));
     svg.append(line);
     const title = document.createElementNS(SVG, 'title');
-    title.textContent = `latency up to ${slowest} ms over the last 24 hours`;
+    title.textContent = `latency up to ${slowest} ms over the last ${this.range}`;
     svg.append(title);
     box.append(svg);
   }
@@ -169,4 +194,11 @@ export class Panel {
     const outcome = await post(path);
     result.textContent = outcome.ok ? 'done' : visible(`refused (${outcome.status}) ${outcome.detail}`);
   }
+}
+
+/** "uptime 24 h 99.95% · 7 d 99.90% · 30 d 99.81%", a dash for a window with no checks; empty without uptime. */
+function uptime(windows) {
+  if (!windows) return '';
+  const ratio = (value) => (value === null || value === undefined ? '–' : `${(value * 100).toFixed(2)}%`);
+  return `uptime ${WINDOWS.map(([key, label]) => `${label} ${ratio(windows[key])}`).join(' · ')}`;
 }

@@ -130,6 +130,24 @@ class BoardPageTest {
     }
 
     @Test
+    void the_response_time_chart_shows_the_range_chosen() {
+        open();
+        waiting(Duration.ofSeconds(20)).until(driver -> "up".equals(status("web")));
+        browser.findElement(By.cssSelector("#diagram g[data-entity='web'] text.name")).click();
+        waiting(Duration.ofSeconds(10)).until(driver -> "web".equals(driver.findElement(By.id("panel-name")).getText()));
+
+        browser.findElement(By.cssSelector("#ranges button[data-range='1h']")).click();
+
+        waiting(Duration.ofSeconds(10)).until(driver -> {
+            var title = driver.findElements(By.cssSelector("#panel-sparkline svg title"));
+            return !title.isEmpty() && title.getFirst().getAttribute("textContent").endsWith("over the last 1h");
+        });
+        assertThat(browser.findElement(By.cssSelector("#ranges button[data-range='1h']")).getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(browser.findElement(By.cssSelector("#ranges button[data-range='24h']")).getAttribute("aria-pressed")).isEqualTo("false");
+        assertThat(browser.findElements(By.cssSelector("#panel-sparkline polyline.latency"))).hasSize(1);
+    }
+
+    @Test
     void the_link_in_an_alert_opens_the_board_on_that_entity() {
         browser.get(harness.uri("/?focus=orders").toString());
 
