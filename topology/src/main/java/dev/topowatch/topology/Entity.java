@@ -16,11 +16,23 @@ import java.util.Objects;
  * @param dependsOn   the explicit {@code depends_on} entries, in the order written
  * @param description may be null
  * @param link        a URL shown on the board, or null
+ * @param retryInterval how soon a failed check is tried again while its failures in a row are fewer than
+ *                    {@code failureThreshold}, so that an outage is confirmed in seconds; null for the
+ *                    built-in default (5 s, or the interval if shorter)
  */
 public record Entity(String name, EntityType type, String server, String runtime, Duration interval,
                      Duration timeout, int failureThreshold, int successThreshold, List<Dependency> dependsOn,
                      Map<String, ConfigText> extra, boolean critical, boolean alerts, ConfigText description,
-                     ConfigText link, CheckSpec check) {
+                     ConfigText link, CheckSpec check, Duration retryInterval) {
+
+    /** An entity with the built-in retry interval. */
+    public Entity(String name, EntityType type, String server, String runtime, Duration interval,
+                  Duration timeout, int failureThreshold, int successThreshold, List<Dependency> dependsOn,
+                  Map<String, ConfigText> extra, boolean critical, boolean alerts, ConfigText description,
+                  ConfigText link, CheckSpec check) {
+        this(name, type, server, runtime, interval, timeout, failureThreshold, successThreshold, dependsOn, extra,
+                critical, alerts, description, link, check, null);
+    }
 
     public Entity {
         Objects.requireNonNull(name, "name");
