@@ -162,7 +162,9 @@ public final class StatusEngine {
         setState(after);
         var verdict = verdicts.get(name).next(entity, result, failures, successes);
         var previous = setVerdict(name, verdict);
-        store.recordCheck(new RecordedCheck(name, result.at(), result.status(), blocked, result.latency(), result.error()), after);
+        // History does not charge a failure in a maintenance window to the entity (uptime windows read it), as it does not a blocked one.
+        boolean excused = blocked || !passed && maintenance.covers(name, result.at());
+        store.recordCheck(new RecordedCheck(name, result.at(), result.status(), excused, result.latency(), result.error()), after);
         if (after.flapping() != before.flapping()) {
             store.recordAlerts(alerts.onFlapping(entity, after, result.at()));
         }
