@@ -48,6 +48,7 @@ public final class Alerter implements AutoCloseable {
     private List<ChannelWorker> workers = List.of();
     private TelegramApi telegram;
     private BotCommands commands;
+    private volatile Topology topology;
     private Alerts configured;
     private String configuredUrl;
     private List<String> lastTopologyErrors = List.of();
@@ -77,6 +78,7 @@ public final class Alerter implements AutoCloseable {
 
     /** Starts, or restarts after a change of {@code alerts:} or {@code board.url}, the channels of this topology. */
     public synchronized void configure(Topology topology) {
+        this.topology = topology;
         var alerts = topology.alerts();
         var url = topology.board().url() == null ? null : topology.board().url().value();
         if (alerts.equals(configured) && Objects.equals(url, configuredUrl)) {
@@ -97,7 +99,7 @@ public final class Alerter implements AutoCloseable {
             }
             var chats = alerts.telegram().chatIds().stream().map(chat -> chat.contains("/") ? chat.substring(0, chat.indexOf('/')) : chat)
                     .collect(Collectors.toSet());
-            commands = new BotCommands(telegram, chats, new Facts(this, snapshot, impact, clock));
+            commands = new BotCommands(telegram, chats, new Facts(this, snapshot, impact, () -> this.topology, clock));
         }
         for (var webhook : alerts.webhooks()) {
             channels.add(new WebhookChannel(webhookHttp, webhook, kinds(webhook.on()), url, clock));
