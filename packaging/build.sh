@@ -24,10 +24,10 @@ for tool in "$jdk/bin/jlink" "$(command -v dpkg-deb || echo dpkg-deb)"; do
   fi
 done
 
-version=$("$jdk/bin/java" -jar "$jar" --version | head -n 1 | cut -d' ' -f2)
+version=$("$jdk/bin/java" -jar "$jar" --version 2>/dev/null | head -n 1 | cut -d' ' -f2 || true)
 case "$version" in
   [0-9]*) ;;
-  *) echo "packaging: $jar carries no version (built outside Maven?)" >&2; exit 1 ;;
+  *) echo "packaging: $jdk/bin/java -jar $jar --version gave no version: a JDK 21 or newer is needed, and a jar built by Maven" >&2; exit 1 ;;
 esac
 # The runtime is for the JDK's own platform.
 case "$(sed -n 's/^OS_ARCH="\(.*\)"/\1/p' "$jdk/release")" in
@@ -47,8 +47,12 @@ trap 'rm -rf "$work"' EXIT
 image=$work/topowatch-$version
 mkdir -p "$image/bin" "$image/lib"
 modules=$(sed 's/#.*//' "$here/jdk-modules" | tr -s ' \n' '\n' | grep -v '^$' | paste -sd, -)
-"$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=zip-6 \
-  --output "$image/runtime"
+if ! "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=zip-6 \
+  --output "$image/runtime"; then
+  echo "packaging: jlink could not make the runtime from $jdk: it needs the JDK's jmods/ folder (Debian's" \
+    "openjdk-N-jdk has it in openjdk-N-jmods) or a JDK 24+ built to link from itself (Temurin is)" >&2
+  exit 1
+fi
 install -m 0755 "$here/bin/topowatch" "$image/bin/topowatch"
 install -m 0644 "$jar" "$image/lib/topowatch.jar"
 install -m 0644 "$here/jvm.options" "$image/lib/jvm.options"
