@@ -202,7 +202,7 @@ public final class StatusEngine {
         var after = new EntityState(before.name(), before.status(), before.since(), result.at(),
                 before.successCount() + (passed ? 1 : 0), before.failCount(), before.blockedCount() + (passed ? 0 : 1),
                 before.consecutiveFailures(), before.consecutiveSuccesses(), result.latency(), result.error(),
-                before.flapping(), before.recentOutcomes(), before.rootCause(), before.blockedBy(), result.extra());
+                before.flapping(), before.recentOutcomes(), before.rootCause(), before.blockedBy(), captured.after(before, result));
         setState(after);
         store.recordCheck(new RecordedCheck(before.name(), result.at(), result.status(), !passed, result.latency(), result.error()), after);
     }
