@@ -305,11 +305,12 @@ public final class StatusEngine {
 
     /** Open maintenance windows: the board's under the key "" when set. */
     /**
-     * When the captured values an entity shows were taken; before its last check when they are stale
-     * (kept from an earlier check while it fails or is blocked).
+     * When the captured values each entity shows were taken (absent when it shows none): before its
+     * last check when they are stale, kept from an earlier check while it fails or is blocked. One
+     * copy for a whole answer, not a lock per entity.
      */
-    public synchronized Optional<Instant> capturedAt(String name) {
-        return captured.at(name);
+    public synchronized Map<String, Instant> capturedTimes() {
+        return captured.times();
     }
 
     public synchronized Map<String, Instant> maintenanceWindows() {
