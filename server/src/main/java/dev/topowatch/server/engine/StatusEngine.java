@@ -303,7 +303,6 @@ public final class StatusEngine {
         return Optional.ofNullable(states.get(name));
     }
 
-    /** Open maintenance windows: the board's under the key "" when set. */
     /**
      * When the captured values each entity shows were taken (absent when it shows none): before its
      * last check when they are stale, kept from an earlier check while it fails or is blocked. One
@@ -313,6 +312,7 @@ public final class StatusEngine {
         return captured.times();
     }
 
+    /** Open maintenance windows: the board's under the key "" when set. */
     public synchronized Map<String, Instant> maintenanceWindows() {
         var now = clock.instant();
         var windows = new TreeMap<>(maintenance.entityWindows(now));
