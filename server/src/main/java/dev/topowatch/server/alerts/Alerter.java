@@ -1,12 +1,7 @@
 package dev.topowatch.server.alerts;
 
-import dev.topowatch.server.alerts.telegram.BotCommands;
-import dev.topowatch.server.alerts.telegram.TelegramApi;
-import dev.topowatch.server.alerts.telegram.TelegramChannel;
-import dev.topowatch.server.alerts.webhook.WebhookChannel;
 import dev.topowatch.server.store.OutboxMessage;
 import dev.topowatch.server.store.Store;
-import dev.topowatch.topology.AlertEvent;
 import dev.topowatch.topology.Alerts;
 import dev.topowatch.topology.StatusSnapshot;
 import dev.topowatch.topology.Topology;
@@ -19,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +24,7 @@ import java.util.stream.Collectors;
 
 /**
  * Alerting, wired: the rules that decide (called by the engine), one worker per channel that
- * delivers from the outbox, and the Telegram bot's commands. Reconfigured when a reload changes the
+ * delivers from the outbox, opened from {@code alerts:} by each channel's {@link ChannelType}. Reconfigured when a reload changes the
  * {@code alerts:} section; an invalid topology file is told to every channel once per distinct set
  * of errors.
  */
@@ -46,8 +40,8 @@ public final class Alerter implements AutoCloseable {
     private final AlertPictures pictures;
     private final OkHttpClient webhookHttp;
     private List<ChannelWorker> workers = List.of();
-    private TelegramApi telegram;
-    private BotCommands commands;
+    /** What the open channels share (clients, a bot's command loop), closed after them. */
+    private List<AutoCloseable> resources = List.of();
     private Alerts configured;
     private String configuredUrl;
     private List<String> lastTopologyErrors = List.of();
@@ -87,21 +81,16 @@ public final class Alerter implements AutoCloseable {
         stopChannels();
         configured = alerts;
         configuredUrl = url;
-        var text = new MessageText(alerts.templates(), url);
+        var context = new ChannelContext(clock, url, webhookHttp, pictures, new Control());
         var channels = new ArrayList<Channel>();
-        if (alerts.telegram() != null) {
-            telegram = new TelegramApi(alerts.telegram());
-            var wants = kinds(alerts.telegram().on());
-            for (var chat : alerts.telegram().chatIds()) {
-                channels.add(new TelegramChannel(telegram, chat, wants, text, pictures));
-            }
-            var chats = alerts.telegram().chatIds().stream().map(chat -> chat.contains("/") ? chat.substring(0, chat.indexOf('/')) : chat)
-                    .collect(Collectors.toSet());
-            commands = new BotCommands(telegram, chats, new Facts(this, snapshot, impact, clock));
-        }
-        for (var webhook : alerts.webhooks()) {
-            channels.add(new WebhookChannel(webhookHttp, webhook, kinds(webhook.on()), url, clock));
-        }
+        var shared = new ArrayList<AutoCloseable>();
+        alerts.channels().forEach((key, spec) -> {
+            var type = Channels.byKey(key).orElseThrow(() -> new IllegalStateException("no channel type reads alerts." + key));
+            var opened = type.openSpec(spec, context);
+            channels.addAll(opened.channels());
+            shared.addAll(opened.resources());
+        });
+        resources = List.copyOf(shared);
         rules.setChannels(channels, alerts.groupWindow());
         var started = new ArrayList<ChannelWorker>();
         for (var channel : channels) {
@@ -165,6 +154,29 @@ public final class Alerter implements AutoCloseable {
         return counts;
     }
 
+    /** The board as a channel that answers commands sees it. */
+    private final class Control implements BoardControl {
+        @Override
+        public StatusSnapshot snapshot() {
+            return snapshot.get();
+        }
+
+        @Override
+        public ImpactReport impact() {
+            return impact.get();
+        }
+
+        @Override
+        public Map<String, Instant> mutes() {
+            return rules.mutes();
+        }
+
+        @Override
+        public void mute(String entity, Instant until) {
+            Alerter.this.mute(entity, until);
+        }
+    }
+
     void mute(String entity, Instant until) {
         rules.mute(entity, until);
         store.mute(entity, until);
@@ -217,30 +229,18 @@ public final class Alerter implements AutoCloseable {
         workers.forEach(ChannelWorker::wake);
     }
 
-    private static Set<AlertKind> kinds(Set<AlertEvent> events) {
-        var kinds = EnumSet.noneOf(AlertKind.class);
-        for (var event : events) {
-            kinds.add(switch (event) {
-                case DOWN -> AlertKind.DOWN;
-                case RECOVERED -> AlertKind.RECOVERED;
-                case DEGRADED -> AlertKind.DEGRADED;
-            });
-        }
-        return kinds;
-    }
-
     private void stopChannels() {
         rules.setChannels(List.of(), Duration.ZERO);
         workers.forEach(ChannelWorker::close);
         workers = List.of();
-        if (commands != null) {
-            commands.close();
-            commands = null;
+        for (var resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception failed) {
+                LOG.warn("closing an alert channel failed error=\"{}\"", failed.getMessage());
+            }
         }
-        if (telegram != null) {
-            telegram.close();
-            telegram = null;
-        }
+        resources = List.of();
     }
 
     @Override

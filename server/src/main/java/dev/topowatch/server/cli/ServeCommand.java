@@ -5,7 +5,7 @@ import dev.topowatch.server.store.SqliteStore;
 import dev.topowatch.topology.HostPort;
 import dev.topowatch.topology.Topology;
 import dev.topowatch.topology.load.Printable;
-import dev.topowatch.topology.load.TopologyLoader;
+import dev.topowatch.server.alerts.Channels;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,7 +74,7 @@ final class ServeCommand implements Callable<Integer> {
         Board board;
         try {
             var store = SqliteStore.open(databasePath, clock, topology.board().retention());
-            board = new Board(file, topology, address, store, TopologyLoader.withSystemEnvironment(), clock);
+            board = new Board(file, topology, address, store, Channels.loader(System.getenv()), clock);
         } catch (SQLException | IOException | RuntimeException failed) {
             err.println("topowatch: cannot start: " + Printable.line(failed.getMessage()));
             err.flush();

@@ -25,14 +25,20 @@ public final class TopologyLoader {
     static final Set<String> TOP_LEVEL_KEYS = Set.of("board", "defaults", "alerts", "entities");
 
     private final Map<String, String> environment;
+    private final Map<String, ChannelReader> channels;
 
-    /** @param environment what {@code ${VAR}} expands from; pass {@code System.getenv()} in the program */
+    /** A loader that knows no alert channel: any section under {@code alerts:} but the group window is an error. */
     public TopologyLoader(Map<String, String> environment) {
-        this.environment = Map.copyOf(environment);
+        this(environment, Map.of());
     }
 
-    public static TopologyLoader withSystemEnvironment() {
-        return new TopologyLoader(System.getenv());
+    /**
+     * @param environment what {@code ${VAR}} expands from; pass {@code System.getenv()} in the program
+     * @param channels    the reader of each alert channel's section, by its key under {@code alerts:}
+     */
+    public TopologyLoader(Map<String, String> environment, Map<String, ChannelReader> channels) {
+        this.environment = Map.copyOf(environment);
+        this.channels = Map.copyOf(channels);
     }
 
     public LoadResult load(Path file) {
@@ -89,7 +95,7 @@ public final class TopologyLoader {
         top.rejectUnknown(TOP_LEVEL_KEYS, " at the top level");
         var board = BoardReader.read(top.map("board"), directory);
         var defaults = DefaultsReader.read(top.map("defaults"));
-        var alerts = AlertsReader.read(top.map("alerts"), reading);
+        var alerts = AlertsReader.read(top.map("alerts"), reading, channels);
         var entities = entities(top, reading, defaults, directory);
         if (problems.hasErrors()) {
             return failed(problems);

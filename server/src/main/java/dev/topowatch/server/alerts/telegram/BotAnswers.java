@@ -1,8 +1,10 @@
-package dev.topowatch.server.alerts;
+package dev.topowatch.server.alerts.telegram;
+
+import dev.topowatch.server.alerts.BoardControl;
+import dev.topowatch.server.alerts.Html;
+import dev.topowatch.server.alerts.HumanTime;
 
 import dev.topowatch.topology.Status;
-import dev.topowatch.topology.StatusSnapshot;
-import dev.topowatch.topology.graph.ImpactReport;
 import dev.topowatch.topology.load.Durations;
 
 import java.time.Clock;
@@ -11,34 +13,29 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
-/** The bot's answers, from the engine's current snapshot; every value escaped. */
-final class Facts implements BoardFacts {
+/** The bot's answers as Telegram HTML, from the board's current state; every value escaped. */
+final class BotAnswers {
     private static final Duration LONGEST_MUTE = Duration.ofDays(30);
 
-    private final Alerter alerter;
-    private final Supplier<StatusSnapshot> snapshot;
-    private final Supplier<ImpactReport> impact;
+    private final BoardControl board;
     private final Clock clock;
 
-    Facts(Alerter alerter, Supplier<StatusSnapshot> snapshot, Supplier<ImpactReport> impact, Clock clock) {
-        this.alerter = alerter;
-        this.snapshot = snapshot;
-        this.impact = impact;
+    BotAnswers(BoardControl board, Clock clock) {
+        this.board = board;
         this.clock = clock;
     }
 
-    @Override
-    public String summary() {
-        var now = snapshot.get();
+    /** Counts by status and the current roots with their casualties. */
+    String summary() {
+        var now = board.snapshot();
         var counts = new EnumMap<Status, Integer>(Status.class);
         now.entities().values().forEach(entity -> counts.merge(entity.status(), 1, Integer::sum));
         var text = new StringBuilder("<b>").append(now.entities().size()).append(" entities</b>: ");
         var parts = new ArrayList<String>();
         counts.forEach((status, count) -> parts.add(count + " " + status.wireName()));
         text.append(String.join(", ", parts));
-        var report = impact.get();
+        var report = board.impact();
         if (report.roots().isEmpty()) {
             text.append("\nNo root causes: nothing is down.");
         } else {
@@ -51,16 +48,16 @@ final class Facts implements BoardFacts {
                 }
                 var casualties = report.casualtiesOf(root);
                 if (!casualties.isEmpty()) {
-                    text.append(", ").append(MessageText.blocks(List.copyOf(casualties)));
+                    text.append(", ").append(TelegramText.blocks(List.copyOf(casualties)));
                 }
             }
         }
         return text.toString();
     }
 
-    @Override
-    public String entity(String name) {
-        var now = snapshot.get();
+    /** One entity in human form, or why not. */
+    String entity(String name) {
+        var now = board.snapshot();
         if (!now.entities().containsKey(name)) {
             return "No entity named <b>" + Html.escape(name) + "</b>.";
         }
@@ -89,16 +86,16 @@ final class Facts implements BoardFacts {
             text.append("\nroot cause: ").append(Html.escape(String.join(", ", status.rootCause())));
         }
         status.extra().forEach((key, value) -> text.append('\n').append(Html.escape(key)).append(": ").append(Html.escape(value)));
-        var muted = alerter.rules().mutes().get(name);
+        var muted = board.mutes().get(name);
         if (muted != null && muted.isAfter(clock.instant())) {
             text.append("\nmuted until ").append(HumanTime.at(muted));
         }
         return text.toString();
     }
 
-    @Override
-    public String mute(String name, String duration) {
-        if (!snapshot.get().entities().containsKey(name)) {
+    /** Mutes an entity's alerts for a duration such as {@code 1h}. */
+    String mute(String name, String duration) {
+        if (!board.snapshot().entities().containsKey(name)) {
             return "No entity named <b>" + Html.escape(name) + "</b>.";
         }
         var parsed = Durations.parse(duration).filter(d -> !d.isNegative() && !d.isZero() && d.compareTo(LONGEST_MUTE) <= 0);
@@ -106,13 +103,12 @@ final class Facts implements BoardFacts {
             return "Give a duration up to 30d, such as 30m, 1h or 2d.";
         }
         var until = clock.instant().plus(parsed.get());
-        alerter.mute(name, until);
+        board.mute(name, until);
         return "🔕 <b>" + Html.escape(name) + "</b> muted until " + HumanTime.at(until) + ".";
     }
 
-    @Override
-    public String unmute(String name) {
-        alerter.mute(name, null);
+    String unmute(String name) {
+        board.mute(name, null);
         return "🔔 <b>" + Html.escape(name) + "</b> unmuted.";
     }
 }
