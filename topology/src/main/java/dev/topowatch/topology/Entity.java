@@ -4,6 +4,7 @@ import dev.topowatch.topology.check.CheckSpec;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,11 +17,13 @@ import java.util.Objects;
  * @param dependsOn   the explicit {@code depends_on} entries, in the order written
  * @param description may be null
  * @param link        a URL shown on the board, or null
+ * @param project     the project it belongs to (its own {@code project:}, else its file's), or null
+ * @param tags        free labels to filter by, in the order written, without repeats
  */
 public record Entity(String name, EntityType type, String server, String runtime, Duration interval,
                      Duration timeout, int failureThreshold, int successThreshold, List<Dependency> dependsOn,
                      Map<String, ConfigText> extra, boolean critical, boolean alerts, ConfigText description,
-                     ConfigText link, CheckSpec check) {
+                     ConfigText link, CheckSpec check, String project, List<String> tags) {
 
     public Entity {
         Objects.requireNonNull(name, "name");
@@ -28,6 +31,7 @@ public record Entity(String name, EntityType type, String server, String runtime
         Objects.requireNonNull(check, "check");
         dependsOn = List.copyOf(dependsOn);
         extra = Map.copyOf(extra);
+        tags = List.copyOf(new LinkedHashSet<>(tags));
     }
 
     /**

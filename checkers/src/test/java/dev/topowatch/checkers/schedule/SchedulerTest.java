@@ -363,7 +363,7 @@ class SchedulerTest {
         scheduler.schedule(tcp("db", closedPort(), Duration.ofMillis(50), SHORT));
         var api = tcp("api", listening.getLocalPort(), Duration.ofMillis(50), SHORT);
         scheduler.schedule(new Entity(api.name(), api.type(), null, null, api.interval(), api.timeout(), 1, 1,
-                List.of(new Dependency.On("db")), Map.of(), false, true, null, null, api.check()));
+                List.of(new Dependency.On("db")), Map.of(), false, true, null, null, api.check(), null, List.of()));
 
         scheduler.start();
         await(() -> outcomesOf("api").size() >= 2 && outcomesOf("db").size() >= 2, Duration.ofSeconds(2));

@@ -42,6 +42,7 @@ public final class Alerter implements AutoCloseable {
     private List<ChannelWorker> workers = List.of();
     /** What the open channels share (clients, a bot's command loop), closed after them. */
     private List<AutoCloseable> resources = List.of();
+    private volatile Topology topology;
     private Alerts configured;
     private String configuredUrl;
     private List<String> lastTopologyErrors = List.of();
@@ -71,6 +72,7 @@ public final class Alerter implements AutoCloseable {
 
     /** Starts, or restarts after a change of {@code alerts:} or {@code board.url}, the channels of this topology. */
     public synchronized void configure(Topology topology) {
+        this.topology = topology;
         var alerts = topology.alerts();
         var url = topology.board().url() == null ? null : topology.board().url().value();
         if (alerts.equals(configured) && Objects.equals(url, configuredUrl)) {
@@ -164,6 +166,11 @@ public final class Alerter implements AutoCloseable {
         @Override
         public ImpactReport impact() {
             return impact.get();
+        }
+
+        @Override
+        public Topology topology() {
+            return topology;
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.topowatch.server.alerts;
 
 import dev.topowatch.topology.StatusSnapshot;
+import dev.topowatch.topology.Topology;
 import dev.topowatch.topology.graph.ImpactReport;
 
 import java.time.Instant;
@@ -12,6 +13,9 @@ public interface BoardControl {
     StatusSnapshot snapshot();
 
     ImpactReport impact();
+
+    /** The topology running now (its projects, for a summary of one). */
+    Topology topology();
 
     /** Muted entities and until when. */
     Map<String, Instant> mutes();

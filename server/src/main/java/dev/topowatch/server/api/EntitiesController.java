@@ -34,8 +34,8 @@ final class EntitiesController {
     }
 
     /**
-     * Every entity, or those of {@code ?status=} (one or several, comma-separated), {@code ?server=}
-     * and {@code ?type=}, a page at a time ({@link EntityPage}).
+     * Every entity, or those of {@code ?status=} (one or several, comma-separated), {@code ?server=},
+     * {@code ?type=}, {@code ?project=} and {@code ?tag=}, a page at a time ({@link EntityPage}).
      */
     void list(Context context) {
         var statuses = statuses(context.queryParam("status"));
@@ -43,13 +43,17 @@ final class EntitiesController {
         var type = context.queryParam("type");
         var wantedType = type == null ? null : EntityType.fromYaml(type)
                 .orElseThrow(() -> ApiError.badRequest("unknown type '" + type + "'"));
+        var tag = context.queryParam("tag");
         var page = EntityPage.of(context);
         var topology = engine.topology();
+        var project = ProjectScope.of(topology, context.queryParam("project"));
         var snapshot = engine.snapshot();
         var graph = engine.graph();
         var matching = topology.entities().values().stream()
                 .filter(entity -> server == null || server.equals(entity.server()))
                 .filter(entity -> wantedType == null || entity.type() == wantedType)
+                .filter(project)
+                .filter(entity -> tag == null || entity.tags().contains(tag))
                 .filter(entity -> statuses == null || statuses.contains(snapshot.of(entity.name()).status()))
                 .toList();
         var entities = page.cut(matching, Entity::name, context).stream()

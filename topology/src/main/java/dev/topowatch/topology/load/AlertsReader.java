@@ -6,7 +6,6 @@ import dev.topowatch.topology.ChannelSpec;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Reads {@code alerts:}: the group window here, each channel's section by the reader the server
@@ -18,10 +17,11 @@ final class AlertsReader {
     private AlertsReader() {
     }
 
-    static Alerts read(YamlMap map, Reading reading, Map<String, ChannelReader> readers) {
+    static Alerts read(YamlMap map, Reading reading) {
         if (map == null) {
             return Alerts.NONE;
         }
+        var readers = reading.channels;
         var keys = new HashSet<>(readers.keySet());
         keys.add(GROUP_WINDOW);
         map.rejectUnknown(keys, " in alerts");

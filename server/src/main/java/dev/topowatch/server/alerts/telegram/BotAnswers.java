@@ -3,8 +3,8 @@ package dev.topowatch.server.alerts.telegram;
 import dev.topowatch.server.alerts.BoardControl;
 import dev.topowatch.server.alerts.Html;
 import dev.topowatch.server.alerts.HumanTime;
-
 import dev.topowatch.topology.Status;
+import dev.topowatch.topology.Topology;
 import dev.topowatch.topology.load.Durations;
 
 import java.time.Clock;
@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /** The bot's answers as Telegram HTML, from the board's current state; every value escaped. */
 final class BotAnswers {
@@ -26,21 +27,35 @@ final class BotAnswers {
         this.clock = clock;
     }
 
-    /** Counts by status and the current roots with their casualties. */
-    String summary() {
+    /**
+     * Counts by status and the current roots with their casualties; for a {@code project} (null for
+     * all), its entities and the roots that are in it or block it.
+     */
+    String summary(String project) {
+        Topology current = board.topology();
+        if (project != null && !current.projects().contains(project)) {
+            var known = current.projects();
+            return "No project named <b>" + Html.escape(project) + "</b>."
+                    + (known.isEmpty() ? "" : " Known: " + Html.escape(String.join(", ", known)) + ".");
+        }
+        Predicate<String> inScope = name -> project == null || current.entity(name).map(entity -> project.equals(entity.project())).orElse(false);
         var now = board.snapshot();
         var counts = new EnumMap<Status, Integer>(Status.class);
-        now.entities().values().forEach(entity -> counts.merge(entity.status(), 1, Integer::sum));
-        var text = new StringBuilder("<b>").append(now.entities().size()).append(" entities</b>: ");
+        now.entities().values().stream().filter(entity -> inScope.test(entity.name()))
+                .forEach(entity -> counts.merge(entity.status(), 1, Integer::sum));
+        int entities = counts.values().stream().mapToInt(Integer::intValue).sum();
+        var text = new StringBuilder("<b>").append(project == null ? "" : Html.escape(project) + ": ").append(entities).append(" entities</b>: ");
         var parts = new ArrayList<String>();
         counts.forEach((status, count) -> parts.add(count + " " + status.wireName()));
         text.append(String.join(", ", parts));
         var report = board.impact();
-        if (report.roots().isEmpty()) {
+        var roots = report.roots().stream()
+                .filter(root -> inScope.test(root) || report.casualtiesOf(root).stream().anyMatch(inScope)).toList();
+        if (roots.isEmpty()) {
             text.append("\nNo root causes: nothing is down.");
         } else {
             text.append("\nRoot causes:");
-            for (var root : report.roots()) {
+            for (var root : roots) {
                 var status = now.of(root);
                 text.append("\n🔴 <b>").append(Html.escape(root)).append("</b>");
                 if (status.since() != null) {
