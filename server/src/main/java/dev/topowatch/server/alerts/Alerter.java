@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -43,8 +42,8 @@ public final class Alerter implements AutoCloseable {
     /** What the open channels share (clients, a bot's command loop), closed after them. */
     private List<AutoCloseable> resources = List.of();
     private volatile Topology topology;
-    private Alerts configured;
-    private String configuredUrl;
+    /** What the channels running now were opened from: a reload that changes none of it keeps them. */
+    private Plan configured;
     private List<String> lastTopologyErrors = List.of();
 
     /** @param pictures the picture a root-cause alert carries to a chat (when one can be made) */
@@ -70,41 +69,57 @@ public final class Alerter implements AutoCloseable {
         return rules;
     }
 
-    /** Starts, or restarts after a change of {@code alerts:} or {@code board.url}, the channels of this topology. */
+    /** The top-level {@code alerts:}, each project's with its scope, and the board's URL for links. */
+    private record Plan(Alerts alerts, Map<String, Alerts> projectAlerts, Map<String, Set<String>> scopes, String url) {
+    }
+
+    /**
+     * Starts, or restarts after a change of {@code alerts:} (the top level's or a project's), of what a
+     * project's channels cover, or of {@code board.url}, the channels of this topology.
+     */
     public synchronized void configure(Topology topology) {
         this.topology = topology;
-        var alerts = topology.alerts();
         var url = topology.board().url() == null ? null : topology.board().url().value();
-        if (alerts.equals(configured) && Objects.equals(url, configuredUrl)) {
+        var plan = new Plan(topology.alerts(), topology.projectAlerts(), ProjectScopes.of(topology), url);
+        if (plan.equals(configured)) {
             return;
         }
         boolean running = configured != null;
         var before = workers.stream().map(worker -> worker.channel().key()).collect(Collectors.toSet());
         stopChannels();
-        configured = alerts;
-        configuredUrl = url;
-        var context = new ChannelContext(clock, url, webhookHttp, pictures, new Control());
-        var channels = new ArrayList<Channel>();
+        configured = plan;
+        var routes = new LinkedHashMap<String, Route>();
         var shared = new ArrayList<AutoCloseable>();
-        alerts.channels().forEach((key, spec) -> {
-            var type = Channels.byKey(key).orElseThrow(() -> new IllegalStateException("no channel type reads alerts." + key));
-            var opened = type.openSpec(spec, context);
-            channels.addAll(opened.channels());
-            shared.addAll(opened.resources());
-        });
+        open(plan.alerts(), null, new ChannelContext(clock, url, webhookHttp, pictures, new Control(), true), routes, shared);
+        plan.projectAlerts().forEach((project, alerts) -> open(alerts, plan.scopes().get(project),
+                new ChannelContext(clock, url, webhookHttp, pictures, new Control(), false), routes, shared));
         resources = List.copyOf(shared);
-        rules.setChannels(channels, alerts.groupWindow());
+        var window = plan.alerts().groupWindow();
+        rules.setChannels(List.copyOf(routes.values()), window);
+        var channels = routes.values().stream().map(Route::channel).toList();
         var started = new ArrayList<ChannelWorker>();
         for (var channel : channels) {
-            started.add(new ChannelWorker(channel, store, clock, alerts.groupWindow(), backoff, new Review()));
+            started.add(new ChannelWorker(channel, store, clock, window, backoff, new Review()));
         }
         workers = List.copyOf(started);
         if (!channels.isEmpty()) {
             LOG.info("alerts to {}", channels.stream().map(Channel::displayName).collect(Collectors.joining(", ")));
         }
         if (running) {
-            tellWhatIsOpen(topology, channels.stream().filter(channel -> !before.contains(channel.key())).toList());
+            tellWhatIsOpen(topology, routes.values().stream().filter(route -> !before.contains(route.channel().key())).toList());
         }
+    }
+
+    /** Opens the channels of one {@code alerts:}; a channel already opened by another section (same key) is widened, not doubled. */
+    private static void open(Alerts alerts, Set<String> scope, ChannelContext context, Map<String, Route> routes, List<AutoCloseable> shared) {
+        alerts.channels().forEach((key, spec) -> {
+            var type = Channels.byKey(key).orElseThrow(() -> new IllegalStateException("no channel type reads alerts." + key));
+            var opened = type.openSpec(spec, context);
+            for (var channel : opened.channels()) {
+                routes.merge(channel.key(), new Route(channel, scope), Route::join);
+            }
+            shared.addAll(opened.resources());
+        });
     }
 
     /**
@@ -112,17 +127,18 @@ public final class Alerter implements AutoCloseable {
      * it is told them once, in one summary (kept in the outbox like any alert), and then hears of
      * their recoveries as the others do.
      */
-    private void tellWhatIsOpen(Topology topology, List<Channel> added) {
+    private void tellWhatIsOpen(Topology topology, List<Route> added) {
         if (added.isEmpty()) {
             return;
         }
         var now = clock.instant();
         var problems = new OpenProblems(rules, snapshot.get(), impact.get()).at(topology, now);
         var rows = new ArrayList<OutboxMessage>();
-        for (var channel : added) {
-            var told = problems.stream().filter(problem -> AlertRules.wants(channel, problem.kind(), null)).toList();
+        for (var route : added) {
+            var told = problems.stream()
+                    .filter(problem -> route.covers(problem.entity()) && AlertRules.wants(route.channel(), problem.kind(), null)).toList();
             if (!told.isEmpty()) {
-                rows.add(OutboxMessage.of(channel.key(), AlertKind.OPEN_PROBLEMS.wireName(), null, now,
+                rows.add(OutboxMessage.of(route.channel().key(), AlertKind.OPEN_PROBLEMS.wireName(), null, now,
                         AlertCodec.encode(Alert.openProblems(now, told))));
             }
         }

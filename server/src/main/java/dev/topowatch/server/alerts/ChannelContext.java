@@ -11,8 +11,11 @@ import java.time.Clock;
  * @param http     the one HTTP client that webhooks of every kind share (no redirects followed, bounded timeouts)
  * @param pictures the picture of a root and its casualties, for a channel that shows one
  * @param board    the board's state and mutes, for a channel that answers commands
+ * @param commands whether a chat answers commands from here: the top-level {@code alerts:} does; a
+ *                 project's does not, so that one bot is never polled twice (Telegram refuses that)
  */
-public record ChannelContext(Clock clock, String boardUrl, OkHttpClient http, AlertPictures pictures, BoardControl board) {
+public record ChannelContext(Clock clock, String boardUrl, OkHttpClient http, AlertPictures pictures, BoardControl board,
+                             boolean commands) {
 
     public ChannelContext {
         boardUrl = boardUrl == null || boardUrl.isBlank() ? null : boardUrl.replaceAll("/+$", "");

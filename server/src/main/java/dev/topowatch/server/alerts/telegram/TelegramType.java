@@ -107,6 +107,9 @@ public final class TelegramType implements ChannelType<TelegramSpec> {
         for (var chat : spec.chatIds()) {
             channels.add(new TelegramChannel(api, chat, wants, text, context.pictures()));
         }
+        if (!context.commands()) {
+            return new Opened(channels, List.of(api));
+        }
         var chats = spec.chatIds().stream().map(chat -> chat.contains("/") ? chat.substring(0, chat.indexOf('/')) : chat)
                 .collect(Collectors.toSet());
         var commands = new BotCommands(api, chats, new BotAnswers(context.board(), context.clock()));
