@@ -6,6 +6,7 @@ import dev.topowatch.server.alerts.Alert;
 import dev.topowatch.server.alerts.AlertKind;
 import dev.topowatch.server.alerts.telegram.TelegramText;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * parses as strict XML with nothing executable in it, Graphviz reads the DOT export, and a Telegram
  * message keeps them as text.
  */
+@Tag("slow")
 class HostileStringsTest {
     static final List<String> CORPUS = List.of(
             "<script>alert(1)</script>",
