@@ -45,7 +45,7 @@ final class Renamed {
             entities.put(name, new Entity(name, entity.type(), entity.server() == null ? null : rename(entity.server(), names),
                     entity.runtime(), entity.interval(), entity.timeout(), entity.failureThreshold(), entity.successThreshold(), dependsOn,
                     entity.extra(), entity.critical(), entity.alerts(), entity.description(), entity.link(), check,
-                    entity.project(), entity.tags()));
+                    entity.project(), entity.tags(), entity.retryInterval()));
         }
         var board = topology.board();
         return new Topology(topology.source(), new Board(title, board.listen(), board.database(), board.token(), board.readToken(),

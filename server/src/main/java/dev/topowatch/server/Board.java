@@ -14,6 +14,7 @@ import dev.topowatch.server.api.App;
 import dev.topowatch.server.api.CheckControl;
 import dev.topowatch.server.api.Dependencies;
 import dev.topowatch.server.api.TopologyInfo;
+import dev.topowatch.server.engine.ResultQueue;
 import dev.topowatch.server.engine.StatusEngine;
 import dev.topowatch.server.reload.FileWatcher;
 import dev.topowatch.server.reload.TopologyReloader;
@@ -61,6 +62,7 @@ public final class Board implements AutoCloseable {
     private final Store store;
     private final Clock clock;
     private final StatusEngine engine;
+    private final ResultQueue results;
     private final Checkers checkers;
     private final Scheduler scheduler;
     private final TopologyReloader reloader;
@@ -98,6 +100,7 @@ public final class Board implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.engine = new StatusEngine(topology, store, clock);
+        this.results = new ResultQueue(engine);
         this.alerter = new Alerter(store, clock, Backoff.DEFAULT, engine::snapshot, engine::impact, this::alertPicture);
         engine.setAlertPlanner(alerter.rules());
         alerter.configure(topology);
@@ -187,7 +190,7 @@ public final class Board implements AutoCloseable {
     }
 
     private void onOutcome(CheckOutcome outcome) {
-        engine.onResult(outcome.name(), outcome.result());
+        results.add(outcome.name(), outcome.result());
     }
 
     /**
@@ -265,6 +268,7 @@ public final class Board implements AutoCloseable {
         housekeeping.shutdownNow();
         app.close();
         scheduler.close();
+        results.close();
         checkers.close();
         alerter.close();
         diagram.close();

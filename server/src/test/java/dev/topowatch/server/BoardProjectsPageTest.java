@@ -87,9 +87,13 @@ class BoardProjectsPageTest {
     }
 
     @Test
-    void each_project_is_a_frame_and_the_picker_narrows_the_picture_to_one() {
+    void each_project_is_a_frame_and_the_picker_narrows_the_picture_to_one() throws IOException {
         open("/");
         assertThat(frames()).containsExactlyInAnyOrder("team-0", "team-1", "team-2");
+        // For the README: what a board of three projects looks like as it opens.
+        var artifact = Path.of("target", "screenshots", "projects-200.png");
+        Files.createDirectories(artifact.getParent());
+        Files.write(artifact, browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         var picker = new Select(browser.findElement(By.id("project")));
         assertThat(browser.findElement(By.id("project")).isDisplayed()).isTrue();
         assertThat(picker.getOptions().stream().map(option -> option.getText()))

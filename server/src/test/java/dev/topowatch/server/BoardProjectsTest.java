@@ -25,6 +25,7 @@ class BoardProjectsTest {
                 entities:
                   shop_api: {type: tcp, host: 127.0.0.1, port: 2, depends_on: [db], tags: [web]}
                   shop_cron: {type: command, command: ["true"], tags: [batch]}
+                  shop: {type: group, members: [shop_api, shop_cron], rule: any}
                 """);
         Files.writeString(teams.resolve("blog.yaml"), """
                 project: blog
@@ -52,7 +53,7 @@ class BoardProjectsTest {
 
     @Test
     void entities_are_listed_per_project_and_per_tag_with_their_project_and_tags() throws Exception {
-        assertThat(harness.json("/api/entities?project=shop").findValuesAsText("name")).containsExactly("shop_api", "shop_cron");
+        assertThat(harness.json("/api/entities?project=shop").findValuesAsText("name")).containsExactly("shop", "shop_api", "shop_cron");
         assertThat(harness.json("/api/entities?tag=web").findValuesAsText("name")).containsExactly("blog", "shop_api");
         assertThat(harness.json("/api/entities?project=shop&tag=web").findValuesAsText("name")).containsExactly("shop_api");
         var shopApi = harness.json("/api/entities/shop_api");
@@ -70,13 +71,12 @@ class BoardProjectsTest {
         var shop = harness.json("/api/summary?project=shop");
         var blog = harness.json("/api/summary?project=blog");
 
-        assertThat(shop.get("entities").asInt()).isEqualTo(2);
+        assertThat(shop.get("entities").asInt()).isEqualTo(3);
         assertThat(shop.get("counts").get("blocked").asInt()).isEqualTo(1);
-        assertThat(shop.get("counts").get("up").asInt()).isEqualTo(1);
         assertThat(shop.get("roots").findValuesAsText("name")).as("db is in no project, but blocks shop's api").containsExactly("db");
         assertThat(blog.get("entities").asInt()).isEqualTo(1);
         assertThat(blog.get("roots")).isEmpty();
-        assertThat(harness.json("/api/summary").get("entities").asInt()).isEqualTo(4);
+        assertThat(harness.json("/api/summary").get("entities").asInt()).isEqualTo(5);
     }
 
     @Test
@@ -90,6 +90,24 @@ class BoardProjectsTest {
         assertThat(harness.send("HEAD", "/health/topology?project=blog").statusCode()).isEqualTo(200);
         assertThat(harness.send("HEAD", "/health/topology?project=shop").statusCode()).isEqualTo(503);
         assertThat(harness.get("/health/topology?project=nope").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_group_has_members_counters_a_success_ratio_and_uptime_windows_from_its_members_checks() throws Exception {
+        var group = harness.awaitEntity("shop", json -> json.get("blocked_count").asLong() >= 1 && json.get("success_count").asLong() >= 1);
+        var api = harness.json("/api/entities/shop_api");
+        var cron = harness.json("/api/entities/shop_cron");
+
+        assertThat(group.get("members").toString()).isEqualTo("[\"shop_api\",\"shop_cron\"]");
+        assertThat(group.get("lastcheck").isNull()).isFalse();
+        assertThat(group.get("success_ratio").isNumber()).isTrue();
+        assertThat(group.get("blocked_count").asLong()).as("shop_api's failures while db is down")
+                .isGreaterThanOrEqualTo(1).isLessThanOrEqualTo(api.get("blocked_count").asLong() + cron.get("blocked_count").asLong());
+        assertThat(group.get("uptime").get("24h").asDouble()).isBetween(0.0, 1.0);
+        assertThat(group.get("uptime").has("7d")).isTrue();
+        assertThat(group.get("uptime").has("30d")).isTrue();
+        assertThat(harness.json("/api/entities?type=group").get(0).get("members")).hasSize(2);
+        assertThat(harness.json("/api/entities?type=group").get(0).has("uptime")).as("not in lists").isFalse();
     }
 
     @Test

@@ -19,11 +19,14 @@ import java.util.Objects;
  * @param link        a URL shown on the board, or null
  * @param project     the project it belongs to (its own {@code project:}, else its file's), or null
  * @param tags        free labels to filter by, in the order written, without repeats
+ * @param retryInterval how soon a failed check is tried again while its failures in a row are fewer than
+ *                    {@code failureThreshold}, so that an outage is confirmed in seconds; null for the
+ *                    built-in default (5 s, or the interval if shorter)
  */
 public record Entity(String name, EntityType type, String server, String runtime, Duration interval,
                      Duration timeout, int failureThreshold, int successThreshold, List<Dependency> dependsOn,
                      Map<String, ConfigText> extra, boolean critical, boolean alerts, ConfigText description,
-                     ConfigText link, CheckSpec check, String project, List<String> tags) {
+                     ConfigText link, CheckSpec check, String project, List<String> tags, Duration retryInterval) {
 
     public Entity {
         Objects.requireNonNull(name, "name");

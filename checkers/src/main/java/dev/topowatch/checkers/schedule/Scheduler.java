@@ -9,6 +9,7 @@ import dev.topowatch.checkers.internal.Stopwatch;
 import dev.topowatch.topology.Defaults;
 import dev.topowatch.topology.Entity;
 import dev.topowatch.topology.EntityType;
+import dev.topowatch.topology.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -39,8 +37,16 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>Timing is one platform thread ({@code topowatch-scheduler}); every probe runs on a virtual
  *       thread of its own, so a hung target holds one cheap virtual thread and delays nobody else.</li>
- *   <li>First runs are spread over {@code min(interval, Options.firstRunSpread)} by a hash of the
- *       entity's name: 10,000 entities do not fire at once, and each keeps its place across restarts.</li>
+ *   <li>First runs are spread over {@code min(interval, Options.firstRunSpread)} (10 s by default) by a
+ *       hash of the entity's name, at start and for entities added later: a board shows its first
+ *       statuses within seconds, 10,000 entities do not fire at once, and each keeps its place across
+ *       restarts.</li>
+ *   <li>At most {@code Options.maxInFlight} probes hold a socket at once; the others wait for a place
+ *       (their deadline starts when they get it), so that thousands of hanging targets cannot take
+ *       the memory of thousands of sockets and buffers.</li>
+ *   <li>A failed check is tried again after the entity's {@code retry_interval} while its failures in
+ *       a row are fewer than its {@code failure_threshold}, so that an outage is confirmed in seconds
+ *       rather than intervals.</li>
  *   <li>Each probe has a hard deadline, its timeout plus {@code Options.grace}: past it, a {@code down}
  *       "timeout after N ms" result is delivered and the probe is interrupted, whatever it was stuck
  *       on.</li>
@@ -64,9 +70,11 @@ public final class Scheduler implements AutoCloseable {
      * @param grace          added to each entity's timeout to make the hard deadline: a checker that
      *                       honours its timeout has this long to report its own, more precise, error
      * @param firstRunSpread the longest first runs are spread over (never longer than the interval)
+     * @param maxInFlight    the most probes under way at once; more wait for a place
      */
-    public record Options(Duration grace, Duration firstRunSpread) {
-        public static final Options DEFAULT = new Options(Duration.ofSeconds(1), Duration.ofSeconds(30));
+    public record Options(Duration grace, Duration firstRunSpread, int maxInFlight) {
+        public static final int MAX_IN_FLIGHT = 4096;
+        public static final Options DEFAULT = new Options(Duration.ofSeconds(1), Duration.ofSeconds(10));
 
         public Options {
             Objects.requireNonNull(grace, "grace");
@@ -74,6 +82,13 @@ public final class Scheduler implements AutoCloseable {
             if (grace.isNegative() || firstRunSpread.isNegative()) {
                 throw new IllegalArgumentException("grace and firstRunSpread must not be negative");
             }
+            if (maxInFlight < 1) {
+                throw new IllegalArgumentException("maxInFlight must be at least 1, not " + maxInFlight);
+            }
+        }
+
+        public Options(Duration grace, Duration firstRunSpread) {
+            this(grace, firstRunSpread, MAX_IN_FLIGHT);
         }
     }
 
@@ -83,20 +98,29 @@ public final class Scheduler implements AutoCloseable {
     private final Clock clock;
     private final Consumer<CheckOutcome> listener;
     private final Options options;
+    private final Timer timer;
+    private final Semaphore places;
     /** Scheduled entities, and removed ones whose last probe has not finished yet. */
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final Object lifecycle = new Object();
     private volatile State state = State.NEW;
-    private volatile ScheduledThreadPoolExecutor timer;
 
-    public Scheduler(Map<EntityType, Checker> checkers, Clock clock, Consumer<CheckOutcome> listener, Options options) {
+    /** @param timer times runs, retries and deadlines; closed by {@link #stop()} */
+    public Scheduler(Map<EntityType, Checker> checkers, Clock clock, Consumer<CheckOutcome> listener, Options options,
+                     Timer timer) {
         Objects.requireNonNull(checkers, "checkers");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.options = Objects.requireNonNull(options, "options");
+        this.timer = Objects.requireNonNull(timer, "timer");
+        this.places = new Semaphore(options.maxInFlight());
         var guarded = new EnumMap<EntityType, Checker>(EntityType.class);
         checkers.forEach((type, checker) -> guarded.put(type, Guarded.wrap(checker, clock)));
         this.checkers = Map.copyOf(guarded);
+    }
+
+    public Scheduler(Map<EntityType, Checker> checkers, Clock clock, Consumer<CheckOutcome> listener, Options options) {
+        this(checkers, clock, listener, options, Timer.system());
     }
 
     public Scheduler(Map<EntityType, Checker> checkers, Clock clock, Consumer<CheckOutcome> listener) {
@@ -114,16 +138,6 @@ public final class Scheduler implements AutoCloseable {
             if (state != State.NEW) {
                 throw new IllegalStateException("a scheduler starts once; this one is " + state.name().toLowerCase());
             }
-            var executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-                var thread = new Thread(runnable, "topowatch-scheduler");
-                thread.setDaemon(true);
-                return thread;
-            });
-            // Cancelled runs and deadlines leave the queue at once: changing entities all day must not grow it.
-            executor.setRemoveOnCancelPolicy(true);
-            executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-            executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
-            timer = executor;
             state = State.RUNNING;
         }
         for (var slot : slots.values()) {
@@ -151,19 +165,15 @@ public final class Scheduler implements AutoCloseable {
         var probes = new ArrayList<Thread>();
         for (var slot : slots.values()) {
             synchronized (slot) {
-                if (slot.ticks != null) {
-                    slot.ticks.cancel(false);
-                    slot.ticks = null;
-                }
+                slot.cancelTimers();
                 if (slot.running != null) {
                     slot.running.thread.interrupt();
                     probes.add(slot.running.thread);
                 }
             }
         }
-        timer.shutdownNow();
+        timer.close();
         try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
             for (var probe : probes) {
                 probe.join(options.grace().plusMillis(100));
             }
@@ -211,10 +221,8 @@ public final class Scheduler implements AutoCloseable {
                 slot.generation++;
                 slot.entity = entity;
                 slot.checker = checker;
-                if (slot.ticks != null) {
-                    slot.ticks.cancel(false);
-                    slot.ticks = null;
-                }
+                slot.failuresInRow = 0;
+                slot.cancelTimers();
                 if (slot.running != null) {
                     slot.running.thread.interrupt();
                 }
@@ -235,10 +243,7 @@ public final class Scheduler implements AutoCloseable {
             if (slot.checker != null) {
                 slot.checker.forget(name);
             }
-            if (slot.ticks != null) {
-                slot.ticks.cancel(false);
-                slot.ticks = null;
-            }
+            slot.cancelTimers();
             if (slot.running != null) {
                 slot.running.thread.interrupt();
             } else {
@@ -379,15 +384,16 @@ public final class Scheduler implements AutoCloseable {
         return Objects.requireNonNullElse(entity.timeout(), Defaults.BUILT_IN.timeout());
     }
 
+    /** Built-in: 5 s, or the interval if shorter. */
+    private static Duration retryOf(Entity entity) {
+        var retry = Objects.requireNonNullElse(entity.retryInterval(), Defaults.BUILT_IN.retryInterval());
+        return retry.compareTo(intervalOf(entity)) < 0 ? retry : intervalOf(entity);
+    }
+
     /** Called holding the slot's lock, while running. */
-    private ScheduledFuture<?> scheduleTicks(Slot slot) {
-        var interval = Math.max(1, intervalOf(slot.entity).toNanos());
-        var first = firstRunDelay(slot.name, intervalOf(slot.entity), options.firstRunSpread()).toNanos();
-        try {
-            return timer.scheduleAtFixedRate(() -> tick(slot), first, interval, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException stopping) {
-            return null;
-        }
+    private Timer.Task scheduleTicks(Slot slot) {
+        var first = firstRunDelay(slot.name, intervalOf(slot.entity), options.firstRunSpread());
+        return timer.every(first, intervalOf(slot.entity), () -> tick(slot));
     }
 
     /** On the timer thread: must be quick and must not throw (a periodic task that throws never runs again). */
@@ -409,40 +415,70 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
+    /** On the timer thread: a retry after a failure, unless a run came round meanwhile. */
+    private void retry(Slot slot, long generation) {
+        try {
+            synchronized (slot) {
+                slot.retry = null;
+                if (!slot.removed && slot.generation == generation && slot.running == null) {
+                    startRun(slot, CheckOutcome.Trigger.SCHEDULED);
+                }
+            }
+        } catch (RuntimeException unexpected) {
+            LOG.error("scheduler retry failed entity={}", slot.name, unexpected);
+        }
+    }
+
     /** Called holding the slot's lock. Null when the scheduler is stopping. */
     private Run startRun(Slot slot, CheckOutcome.Trigger trigger) {
         if (state != State.RUNNING) {
             return null;
         }
-        var run = new Run(slot, slot.entity, slot.checker, slot.generation, trigger, Stopwatch.start(clock));
-        run.thread = Thread.ofVirtual().name("check-" + slot.name).unstarted(() -> probe(run));
-        var deadline = timeoutOf(slot.entity).plus(options.grace());
-        try {
-            run.deadline = timer.schedule(() -> expire(run), deadline.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException stopping) {
-            return null;
+        if (slot.retry != null) {
+            slot.retry.cancel();
+            slot.retry = null;
         }
+        var run = new Run(slot, slot.entity, slot.checker, slot.generation, trigger);
+        run.thread = Thread.ofVirtual().name("check-" + slot.name).unstarted(() -> probe(run));
         slot.running = run;
         run.thread.start();
         return run;
     }
 
-    /** On the probe's virtual thread. */
+    /**
+     * On the probe's virtual thread: waits for a place among the probes in flight, then probes with
+     * its deadline running. Interrupted while waiting, it was replaced, removed or stopped: its
+     * result is not delivered.
+     */
     private void probe(Run run) {
+        boolean placed = false;
         try {
+            places.acquire();
+            placed = true;
+            run.watch = Stopwatch.start(clock);
+            run.deadline = timer.after(timeoutOf(run.entity).plus(options.grace()), () -> expire(run));
             var result = run.checker.check(run.entity, timeoutOf(run.entity));
             if (run.claimed.compareAndSet(false, true)) {
-                run.deadline.cancel(false);
+                run.deadline.cancel();
                 deliver(run, result);
+            }
+        } catch (InterruptedException notStarted) {
+            if (run.claimed.compareAndSet(false, true)) {
+                deliver(run, CheckResult.down(clock.instant(), Duration.ZERO, "interrupted while waiting to start"));
             }
         } catch (Throwable fatal) {
             // Guarded lets only VirtualMachineErrors through; still, the run must end cleanly.
             if (run.claimed.compareAndSet(false, true)) {
-                run.deadline.cancel(false);
-                deliver(run, CheckResult.down(run.watch.at(), run.watch.elapsed(), fatal.getClass().getSimpleName()));
+                if (run.deadline != null) {
+                    run.deadline.cancel();
+                }
+                deliver(run, CheckResult.down(clock.instant(), Duration.ZERO, fatal.getClass().getSimpleName()));
             }
             throw fatal;
         } finally {
+            if (placed) {
+                places.release();
+            }
             // If the deadline won, wait for its result to be delivered, so that this entity's next
             // result can never overtake it.
             run.done.join();
@@ -495,12 +531,33 @@ public final class Scheduler implements AutoCloseable {
             if (slot.running == run) {
                 slot.running = null;
             }
+            if (!slot.removed && slot.generation == run.generation && state == State.RUNNING) {
+                planRetry(slot, run.done.getNow(null));
+            }
             if (slot.removed && slot.running == null) {
                 slots.remove(slot.name, slot);
             } else if (slot.freshRunOwed && slot.running == null) {
                 slot.freshRunOwed = false;
                 startRun(slot, CheckOutcome.Trigger.RUN_NOW);
             }
+        }
+    }
+
+    /**
+     * Counts the failures in a row and, below the threshold, tries again after the retry interval
+     * (when that comes before the next run). Called holding the slot's lock.
+     */
+    private void planRetry(Slot slot, CheckResult result) {
+        if (result == null || result.isPending() || result.status() != Status.DOWN) {
+            slot.failuresInRow = 0;
+            return;
+        }
+        slot.failuresInRow++;
+        var retry = retryOf(slot.entity);
+        if (slot.failuresInRow < slot.entity.failureThreshold() && retry.compareTo(intervalOf(slot.entity)) < 0
+                && slot.retry == null && !slot.freshRunOwed) {
+            long generation = slot.generation;
+            slot.retry = timer.after(retry, () -> retry(slot, generation));
         }
     }
 
@@ -511,7 +568,10 @@ public final class Scheduler implements AutoCloseable {
         Checker checker;
         long generation;
         boolean removed;
-        ScheduledFuture<?> ticks;
+        Timer.Task ticks;
+        /** A retry after a failure, due before the next run. */
+        Timer.Task retry;
+        int failuresInRow;
         Run running;
         CheckResult last;
         long skipped;
@@ -520,6 +580,17 @@ public final class Scheduler implements AutoCloseable {
 
         Slot(String name) {
             this.name = name;
+        }
+
+        void cancelTimers() {
+            if (ticks != null) {
+                ticks.cancel();
+                ticks = null;
+            }
+            if (retry != null) {
+                retry.cancel();
+                retry = null;
+            }
         }
     }
 
@@ -530,20 +601,20 @@ public final class Scheduler implements AutoCloseable {
         final Checker checker;
         final long generation;
         final CheckOutcome.Trigger trigger;
-        final Stopwatch watch;
+        /** Started when the probe gets its place. */
+        volatile Stopwatch watch;
         /** Whoever sets this delivers the result: the probe, or the deadline. */
         final AtomicBoolean claimed = new AtomicBoolean();
         final CompletableFuture<CheckResult> done = new CompletableFuture<>();
         volatile Thread thread;
-        volatile ScheduledFuture<?> deadline;
+        volatile Timer.Task deadline;
 
-        Run(Slot slot, Entity entity, Checker checker, long generation, CheckOutcome.Trigger trigger, Stopwatch watch) {
+        Run(Slot slot, Entity entity, Checker checker, long generation, CheckOutcome.Trigger trigger) {
             this.slot = slot;
             this.entity = entity;
             this.checker = checker;
             this.generation = generation;
             this.trigger = trigger;
-            this.watch = watch;
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.topowatch.checkers.CheckResult;
 import dev.topowatch.checkers.Checker;
 import dev.topowatch.checkers.command.CommandChecker;
 import dev.topowatch.checkers.http.HttpChecker;
+import dev.topowatch.checkers.support.ManualTimer;
 import dev.topowatch.checkers.support.MutableClock;
 import dev.topowatch.checkers.support.RawServer;
 import dev.topowatch.checkers.tcp.TcpChecker;
@@ -51,12 +52,24 @@ class SchedulerTest {
     private static OkHttpClient http;
 
     private final MutableClock clock = new MutableClock(NOW);
+    /** Moves the clock too: interval tests move time instead of waiting for it. */
+    private final ManualTimer timer = new ManualTimer(clock);
     private final List<CheckOutcome> outcomes = new CopyOnWriteArrayList<>();
     private final List<Scheduler> started = new ArrayList<>();
 
     @BeforeAll
     static void listen() throws IOException {
         listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        // Accepts and closes, so that however many checks the tests run, its backlog never fills.
+        Thread.ofVirtual().start(() -> {
+            while (!listening.isClosed()) {
+                try {
+                    listening.accept().close();
+                } catch (IOException closed) {
+                    // closed by close(): done
+                }
+            }
+        });
         http = new OkHttpClient();
     }
 
@@ -75,6 +88,40 @@ class SchedulerTest {
         var scheduler = new Scheduler(checkers, clock, outcomes::add, FAST);
         started.add(scheduler);
         return scheduler;
+    }
+
+    /** A scheduler on the hand-moved timer and clock. */
+    private Scheduler manual(Map<EntityType, Checker> checkers, Scheduler.Options options) {
+        var scheduler = new Scheduler(checkers, clock, outcomes::add, options, timer);
+        started.add(scheduler);
+        return scheduler;
+    }
+
+    /**
+     * Moves time on by {@code total}; after each run, retry or deadline falling due, waits (in real
+     * time, the clock still at its time) until only {@code hanging} probes are under way.
+     */
+    private void run(Scheduler scheduler, Duration total, int hanging) {
+        timer.advance(total, () -> {
+            try {
+                await(() -> scheduler.probesInFlight() == hanging, Duration.ofSeconds(5));
+            } catch (InterruptedException interrupted) {
+                throw new AssertionError(interrupted);
+            }
+        });
+    }
+
+    private void run(Scheduler scheduler, Duration total) {
+        run(scheduler, total, 0);
+    }
+
+    /** The instants at which an entity scheduled {@code from} the timer's start runs until {@code until}. */
+    private static List<Instant> runsWithin(String name, Duration interval, Duration spread, Duration from, Duration until) {
+        var runs = new ArrayList<Instant>();
+        for (var at = from.plus(Scheduler.firstRunDelay(name, interval, spread)); at.compareTo(until) <= 0; at = at.plus(interval)) {
+            runs.add(NOW.plus(at));
+        }
+        return runs;
     }
 
     private Map<EntityType, Checker> tcpOnly() {
@@ -102,19 +149,20 @@ class SchedulerTest {
 
     @Test
     void each_entity_is_checked_on_its_own_interval_and_stamped_by_the_injected_clock() throws Exception {
-        var scheduler = scheduler(tcpOnly());
+        var scheduler = manual(tcpOnly(), FAST);
         scheduler.schedule(tcp("fast", listening.getLocalPort(), Duration.ofMillis(50), SHORT));
         scheduler.schedule(tcp("slow", listening.getLocalPort(), Duration.ofMillis(400), SHORT));
 
         scheduler.start();
-        Thread.sleep(900);
+        run(scheduler, Duration.ofMillis(900));
         scheduler.stop();
 
-        assertThat(outcomesOf("fast")).hasSizeBetween(10, 20);
-        assertThat(outcomesOf("slow")).hasSizeBetween(2, 3);
+        assertThat(outcomesOf("fast")).map(outcome -> outcome.result().at())
+                .isEqualTo(runsWithin("fast", Duration.ofMillis(50), FAST.firstRunSpread(), Duration.ZERO, Duration.ofMillis(900)));
+        assertThat(outcomesOf("slow")).map(outcome -> outcome.result().at())
+                .isEqualTo(runsWithin("slow", Duration.ofMillis(400), FAST.firstRunSpread(), Duration.ZERO, Duration.ofMillis(900)));
         assertThat(outcomes).allSatisfy(outcome -> {
             assertThat(outcome.result().status()).isEqualTo(Status.UP);
-            assertThat(outcome.result().at()).isEqualTo(NOW);
             assertThat(outcome.trigger()).isEqualTo(CheckOutcome.Trigger.SCHEDULED);
         });
     }
@@ -142,28 +190,32 @@ class SchedulerTest {
     @Test
     void a_target_that_accepts_and_never_answers_does_not_delay_the_others() throws Exception {
         try (var hanging = new RawServer(RawServer.Behaviour.ACCEPT_AND_HANG)) {
-            var scheduler = scheduler(Map.of(EntityType.TCP, new TcpChecker(clock), EntityType.API, new HttpChecker(http, clock)));
+            var scheduler = manual(Map.of(EntityType.TCP, new TcpChecker(clock), EntityType.API, new HttpChecker(http, clock)), FAST);
             for (int i = 0; i < 20; i++) {
                 scheduler.schedule(entity("hung-" + i, EntityType.API, get("http://127.0.0.1:" + hanging.port() + "/health"),
-                        Duration.ofMillis(100), Duration.ofMillis(300)));
+                        Duration.ofSeconds(100), Duration.ofSeconds(300)));
             }
+            scheduler.start();
+            timer.advance(FAST.firstRunSpread());
+            await(() -> scheduler.probesInFlight() == 20, Duration.ofSeconds(5));
+            var added = timer.elapsed();
             scheduler.schedule(tcp("healthy", listening.getLocalPort(), Duration.ofMillis(50), SHORT));
 
-            scheduler.start();
-            Thread.sleep(1000);
+            run(scheduler, Duration.ofMillis(1000), 20);
             scheduler.stop();
 
-            assertThat(outcomesOf("healthy")).hasSizeGreaterThanOrEqualTo(12)
-                    .allSatisfy(outcome -> assertThat(outcome.result().status()).isEqualTo(Status.UP));
-            assertThat(outcomesOf("hung-0")).hasSizeBetween(2, 4).allSatisfy(outcome ->
-                    assertThat(outcome.result().error()).isEqualTo("timeout after 300 ms"));
+            assertThat(outcomesOf("healthy")).map(outcome -> outcome.result().at()).isEqualTo(runsWithin("healthy",
+                    Duration.ofMillis(50), FAST.firstRunSpread(), added, added.plus(Duration.ofMillis(1000))));
+            assertThat(outcomesOf("healthy")).allSatisfy(outcome -> assertThat(outcome.result().status()).isEqualTo(Status.UP));
         }
     }
 
     @Test
     void a_probe_stuck_past_its_deadline_is_reported_down_and_interrupted() throws Exception {
         var interrupted = new AtomicBoolean();
+        var entered = new java.util.concurrent.CountDownLatch(1);
         Checker stuck = (entity, timeout) -> {
+            entered.countDown();
             try {
                 Thread.sleep(30_000);
             } catch (InterruptedException expected) {
@@ -171,19 +223,24 @@ class SchedulerTest {
             }
             return CheckResult.up(NOW, Duration.ZERO);
         };
-        var scheduler = scheduler(Map.of(EntityType.COMMAND, stuck));
+        var scheduler = manual(Map.of(EntityType.COMMAND, stuck), FAST);
         scheduler.schedule(probedBy("stuck", Duration.ofHours(1), Duration.ofMillis(200)));
-        long started = System.nanoTime();
+        var firstRun = Scheduler.firstRunDelay("stuck", Duration.ofHours(1), FAST.firstRunSpread());
 
         scheduler.start();
+        timer.advance(firstRun);
+        assertThat(entered.await(2, TimeUnit.SECONDS)).isTrue();
+        // The deadline is the timeout plus the grace: 300 ms after the probe started.
+        timer.advance(Duration.ofMillis(299));
+        assertThat(outcomes).isEmpty();
+        timer.advance(Duration.ofMillis(1));
         await(() -> !outcomes.isEmpty(), Duration.ofSeconds(2));
-        var took = Duration.ofNanos(System.nanoTime() - started);
 
         var result = outcomes.getFirst().result();
         assertThat(result.status()).isEqualTo(Status.DOWN);
         assertThat(result.error()).isEqualTo("timeout after 200 ms");
         assertThat(result.details()).containsKey("deadline");
-        assertThat(took).isBetween(Duration.ofMillis(300), Duration.ofMillis(1000));
+        assertThat(result.at()).isEqualTo(NOW.plus(firstRun));
         await(interrupted::get, Duration.ofSeconds(1));
         await(() -> scheduler.probesInFlight() == 0, Duration.ofSeconds(1));
         assertThat(outcomes).hasSize(1);
@@ -193,10 +250,11 @@ class SchedulerTest {
     void checks_of_one_entity_never_overlap_when_they_outlast_the_interval() throws Exception {
         var concurrent = new AtomicInteger();
         var mostAtOnce = new AtomicInteger();
+        var release = new java.util.concurrent.Semaphore(0);
         Checker slow = (entity, timeout) -> {
             mostAtOnce.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
             try {
-                Thread.sleep(200);
+                release.acquire();
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
             } finally {
@@ -204,15 +262,24 @@ class SchedulerTest {
             }
             return CheckResult.up(NOW, Duration.ofMillis(200));
         };
-        var scheduler = scheduler(Map.of(EntityType.COMMAND, slow));
+        var scheduler = manual(Map.of(EntityType.COMMAND, slow), FAST);
         scheduler.schedule(probedBy("slow", Duration.ofMillis(30), Duration.ofSeconds(1)));
 
         scheduler.start();
-        Thread.sleep(900);
+        for (int probe = 1; probe <= 3; probe++) {
+            // Seven intervals come round while each probe is under way: none starts another.
+            for (int tick = 0; tick < 21; tick++) {
+                timer.advance(Duration.ofMillis(10));
+            }
+            await(() -> scheduler.probesInFlight() == 1, Duration.ofSeconds(2));
+            release.release();
+            int done = probe;
+            await(() -> outcomes.size() == done && scheduler.probesInFlight() == 0, Duration.ofSeconds(2));
+        }
         scheduler.stop();
 
         assertThat(mostAtOnce.get()).isEqualTo(1);
-        assertThat(outcomes).hasSizeBetween(3, 5);
+        assertThat(outcomes).hasSize(3);
     }
 
     @Test
@@ -363,7 +430,7 @@ class SchedulerTest {
         scheduler.schedule(tcp("db", closedPort(), Duration.ofMillis(50), SHORT));
         var api = tcp("api", listening.getLocalPort(), Duration.ofMillis(50), SHORT);
         scheduler.schedule(new Entity(api.name(), api.type(), null, null, api.interval(), api.timeout(), 1, 1,
-                List.of(new Dependency.On("db")), Map.of(), false, true, null, null, api.check(), null, List.of()));
+                List.of(new Dependency.On("db")), Map.of(), false, true, null, null, api.check(), null, List.of(), null));
 
         scheduler.start();
         await(() -> outcomesOf("api").size() >= 2 && outcomesOf("db").size() >= 2, Duration.ofSeconds(2));
@@ -422,5 +489,51 @@ class SchedulerTest {
 
     private static List<Thread> platformThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.isAlive() && !thread.isVirtual()).toList();
+    }
+
+    @Test
+    void a_board_of_a_thousand_entities_has_every_one_checked_within_its_first_ten_seconds() throws Exception {
+        var scheduler = manual(tcpOnly(), Scheduler.Options.DEFAULT);
+        // Refused at once: a thousand connections must not fill the shared listener's backlog.
+        var port = closedPort();
+        for (int i = 0; i < 1000; i++) {
+            scheduler.schedule(tcp("svc-" + i, port, Duration.ofMinutes(5), SHORT));
+        }
+
+        scheduler.start();
+        run(scheduler, Duration.ofSeconds(10));
+
+        assertThat(outcomes.stream().map(CheckOutcome::name).distinct()).hasSize(1000);
+        // An entity added later (a reload) is checked within ten seconds of being added too.
+        scheduler.schedule(tcp("added", port, Duration.ofMinutes(5), SHORT));
+        run(scheduler, Duration.ofSeconds(10));
+        assertThat(outcomesOf("added")).hasSize(1);
+    }
+
+    @Test
+    void a_failed_check_is_retried_after_the_retry_interval_until_the_failure_threshold() throws Exception {
+        var scheduler = manual(tcpOnly(), FAST);
+        var port = closedPort();
+        var failing = new Entity("db", EntityType.TCP, null, null, Duration.ofMinutes(1), SHORT, 3, 1, List.of(), Map.of(),
+                false, true, null, null, new TcpCheck(dev.topowatch.topology.ConfigText.literal("127.0.0.1"), port),
+                null, List.of(), Duration.ofSeconds(5));
+        scheduler.schedule(failing);
+        var firstRun = Scheduler.firstRunDelay("db", Duration.ofMinutes(1), FAST.firstRunSpread());
+
+        scheduler.start();
+        run(scheduler, firstRun);
+        assertThat(outcomesOf("db")).hasSize(1);
+        run(scheduler, Duration.ofMillis(4999));
+        assertThat(outcomesOf("db")).hasSize(1);
+        run(scheduler, Duration.ofMillis(1));
+        assertThat(outcomesOf("db")).hasSize(2);
+        run(scheduler, Duration.ofSeconds(5));
+        // Three failures in a row: the threshold is reached, the next check comes on the interval.
+        assertThat(outcomesOf("db")).hasSize(3);
+        run(scheduler, Duration.ofSeconds(40));
+        assertThat(outcomesOf("db")).hasSize(3).allSatisfy(outcome ->
+                assertThat(outcome.result().status()).isEqualTo(Status.DOWN));
+        assertThat(outcomesOf("db")).map(outcome -> outcome.result().at())
+                .containsExactly(NOW.plus(firstRun), NOW.plus(firstRun).plusSeconds(5), NOW.plus(firstRun).plusSeconds(10));
     }
 }

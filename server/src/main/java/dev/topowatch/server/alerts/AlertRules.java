@@ -35,8 +35,9 @@ public final class AlertRules implements AlertPlanner {
     private final Map<String, Instant> mutes = new ConcurrentHashMap<>();
     /** Down alerts taken back because the entity turned out a casualty within the window: "entity@since". */
     private final Map<String, Instant> retracted = new ConcurrentHashMap<>();
-    private volatile List<Route> routes = List.of();
+    private volatile List<Channel> channels = List.of();
     private volatile Duration window = Duration.ZERO;
+    private volatile ProjectRouting routing = ProjectRouting.EVERYTHING;
 
     /** With the open problems (and how much each blocked at most) and the mutes that {@code outbox} kept. */
     public AlertRules(Outbox outbox) {
@@ -46,9 +47,14 @@ public final class AlertRules implements AlertPlanner {
     }
 
     /** @param groupWindow how long a down alert waits before it goes out, and may still be taken back */
-    void setChannels(List<Route> next, Duration groupWindow) {
-        routes = List.copyOf(next);
+    void setChannels(List<Channel> next, Duration groupWindow) {
+        channels = List.copyOf(next);
         window = groupWindow;
+    }
+
+    /** Which channels hear of which entity: a project's own channels hear of its entities only. */
+    void setRouting(ProjectRouting next) {
+        routing = next;
     }
 
     /**
@@ -161,16 +167,12 @@ public final class AlertRules implements AlertPlanner {
         return rows(alert, null);
     }
 
-    /**
-     * The messages telling every channel that covers the entity (a project's channels: its scope) and
-     * wants the kind; a recovery goes where the problem went.
-     */
+    /** The messages telling every channel that wants it and hears of its entity; a recovery goes where the problem went. */
     private List<OutboxMessage> rows(Alert alert, Status problem) {
         var body = AlertCodec.encode(alert);
         var rows = new ArrayList<OutboxMessage>();
-        for (var route : routes) {
-            var channel = route.channel();
-            if (route.covers(alert.entity()) && wants(channel, alert.kind(), problem)) {
+        for (var channel : channels) {
+            if (wants(channel, alert.kind(), problem) && routing.hears(channel.key(), alert.entity())) {
                 rows.add(OutboxMessage.of(channel.key(), alert.kind().wireName(), alert.entity(), alert.at(), body));
             }
         }

@@ -3,6 +3,7 @@ package dev.topowatch.server.alerts;
 import dev.topowatch.server.store.OutboxMessage;
 import dev.topowatch.server.store.Store;
 import dev.topowatch.topology.Alerts;
+import dev.topowatch.topology.Entity;
 import dev.topowatch.topology.StatusSnapshot;
 import dev.topowatch.topology.Topology;
 import dev.topowatch.topology.graph.ImpactReport;
@@ -41,6 +42,7 @@ public final class Alerter implements AutoCloseable {
     private List<ChannelWorker> workers = List.of();
     /** What the open channels share (clients, a bot's command loop), closed after them. */
     private List<AutoCloseable> resources = List.of();
+    private volatile ProjectRouting routing = ProjectRouting.EVERYTHING;
     private volatile Topology topology;
     /** What the channels running now were opened from: a reload that changes none of it keeps them. */
     private Plan configured;
@@ -69,18 +71,18 @@ public final class Alerter implements AutoCloseable {
         return rules;
     }
 
-    /** The top-level {@code alerts:}, each project's with its scope, and the board's URL for links. */
-    private record Plan(Alerts alerts, Map<String, Alerts> projectAlerts, Map<String, Set<String>> scopes, String url) {
+    /** The top-level {@code alerts:}, each project's, and the board's URL for links. */
+    private record Plan(Alerts alerts, Map<String, Alerts> projectAlerts, String url) {
     }
 
     /**
-     * Starts, or restarts after a change of {@code alerts:} (the top level's or a project's), of what a
-     * project's channels cover, or of {@code board.url}, the channels of this topology.
+     * Starts, or restarts after a change of {@code alerts:} (the top level's or a project's) or
+     * {@code board.url}, the channels of this topology.
      */
     public synchronized void configure(Topology topology) {
         this.topology = topology;
         var url = topology.board().url() == null ? null : topology.board().url().value();
-        var plan = new Plan(topology.alerts(), topology.projectAlerts(), ProjectScopes.of(topology), url);
+        var plan = new Plan(topology.alerts(), topology.projectAlerts(), url);
         if (plan.equals(configured)) {
             return;
         }
@@ -88,38 +90,49 @@ public final class Alerter implements AutoCloseable {
         var before = workers.stream().map(worker -> worker.channel().key()).collect(Collectors.toSet());
         stopChannels();
         configured = plan;
-        var routes = new LinkedHashMap<String, Route>();
+        var routed = new ProjectRouting.Builder();
         var shared = new ArrayList<AutoCloseable>();
-        open(plan.alerts(), null, new ChannelContext(clock, url, webhookHttp, pictures, new Control(), true), routes, shared);
-        plan.projectAlerts().forEach((project, alerts) -> open(alerts, plan.scopes().get(project),
-                new ChannelContext(clock, url, webhookHttp, pictures, new Control(), false), routes, shared));
+        var top = plan.alerts();
+        open(top, new ChannelContext(clock, url, webhookHttp, pictures, new Control(), true), shared)
+                .forEach(channel -> routed.everything(channel, top.groupWindow()));
+        // A project's chats only send: one getUpdates poller per bot, and the top level's answers the commands.
+        var projectContext = new ChannelContext(clock, url, webhookHttp, pictures, new Control(), false);
+        plan.projectAlerts().forEach((project, own) ->
+                open(own, projectContext, shared).forEach(channel -> routed.project(project, channel, own.groupWindow())));
         resources = List.copyOf(shared);
-        var window = plan.alerts().groupWindow();
-        rules.setChannels(List.copyOf(routes.values()), window);
-        var channels = routes.values().stream().map(Route::channel).toList();
+        var channels = routed.channels();
+        rules.setChannels(channels, top.groupWindow());
+        routing = routed.routing(this::projectOf);
+        rules.setRouting(routing);
         var started = new ArrayList<ChannelWorker>();
         for (var channel : channels) {
-            started.add(new ChannelWorker(channel, store, clock, window, backoff, new Review()));
+            started.add(new ChannelWorker(channel, store, clock, routed.groupWindow(channel), backoff, new Review()));
         }
         workers = List.copyOf(started);
         if (!channels.isEmpty()) {
             LOG.info("alerts to {}", channels.stream().map(Channel::displayName).collect(Collectors.joining(", ")));
         }
         if (running) {
-            tellWhatIsOpen(topology, routes.values().stream().filter(route -> !before.contains(route.channel().key())).toList());
+            tellWhatIsOpen(topology, channels.stream().filter(channel -> !before.contains(channel.key())).toList());
         }
     }
 
-    /** Opens the channels of one {@code alerts:}; a channel already opened by another section (same key) is widened, not doubled. */
-    private static void open(Alerts alerts, Set<String> scope, ChannelContext context, Map<String, Route> routes, List<AutoCloseable> shared) {
+    /** The channels of one {@code alerts:} section, each opened by its {@link ChannelType}; what they share goes to {@code shared}. */
+    private static List<Channel> open(Alerts alerts, ChannelContext context, List<AutoCloseable> shared) {
+        var channels = new ArrayList<Channel>();
         alerts.channels().forEach((key, spec) -> {
             var type = Channels.byKey(key).orElseThrow(() -> new IllegalStateException("no channel type reads alerts." + key));
             var opened = type.openSpec(spec, context);
-            for (var channel : opened.channels()) {
-                routes.merge(channel.key(), new Route(channel, scope), Route::join);
-            }
+            channels.addAll(opened.channels());
             shared.addAll(opened.resources());
         });
+        return channels;
+    }
+
+    /** The project of an entity of the topology running now; null for none. */
+    private String projectOf(String entity) {
+        var current = topology;
+        return current == null ? null : current.entity(entity).map(Entity::project).orElse(null);
     }
 
     /**
@@ -127,18 +140,18 @@ public final class Alerter implements AutoCloseable {
      * it is told them once, in one summary (kept in the outbox like any alert), and then hears of
      * their recoveries as the others do.
      */
-    private void tellWhatIsOpen(Topology topology, List<Route> added) {
+    private void tellWhatIsOpen(Topology topology, List<Channel> added) {
         if (added.isEmpty()) {
             return;
         }
         var now = clock.instant();
         var problems = new OpenProblems(rules, snapshot.get(), impact.get()).at(topology, now);
         var rows = new ArrayList<OutboxMessage>();
-        for (var route : added) {
-            var told = problems.stream()
-                    .filter(problem -> route.covers(problem.entity()) && AlertRules.wants(route.channel(), problem.kind(), null)).toList();
+        for (var channel : added) {
+            var told = problems.stream().filter(problem -> AlertRules.wants(channel, problem.kind(), null)
+                    && routing.hears(channel.key(), problem.entity())).toList();
             if (!told.isEmpty()) {
-                rows.add(OutboxMessage.of(route.channel().key(), AlertKind.OPEN_PROBLEMS.wireName(), null, now,
+                rows.add(OutboxMessage.of(channel.key(), AlertKind.OPEN_PROBLEMS.wireName(), null, now,
                         AlertCodec.encode(Alert.openProblems(now, told))));
             }
         }
@@ -161,6 +174,7 @@ public final class Alerter implements AutoCloseable {
         var alert = new Alert(AlertKind.TOPOLOGY_INVALID, null, null, null, null, now, now, null, List.of(), null, 0, errors, List.of());
         var body = AlertCodec.encode(alert);
         store.recordAlerts(workers.stream()
+                .filter(worker -> routing.hears(worker.channel().key(), null))
                 .map(worker -> OutboxMessage.of(worker.channel().key(), AlertKind.TOPOLOGY_INVALID.wireName(), null, now, body)).toList());
     }
 

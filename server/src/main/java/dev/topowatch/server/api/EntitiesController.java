@@ -57,8 +57,11 @@ final class EntitiesController {
                 .filter(entity -> statuses == null || statuses.contains(snapshot.of(entity.name()).status()))
                 .toList();
         var entities = page.cut(matching, Entity::name, context).stream()
-                .map(entity -> EntityJson.of(entity, snapshot.of(entity.name()), graph.dependents(entity.name())))
-                .map(json -> page.fields() == null ? json : EntityJson.only(json, page.fields()))
+                .map(entity -> {
+                    var json = EntityJson.of(entity, snapshot.of(entity.name()), graph.dependents(entity.name()));
+                    GroupJson.complete(json, entity, topology, snapshot);
+                    return page.fields() == null ? json : EntityJson.only(json, page.fields());
+                })
                 .toList();
         context.json(entities);
     }
@@ -80,7 +83,11 @@ final class EntitiesController {
     void one(Context context) {
         var entity = entity(context);
         var graph = engine.graph();
-        context.json(EntityJson.of(entity, engine.snapshot().of(entity.name()), graph.dependents(entity.name())));
+        var snapshot = engine.snapshot();
+        var json = EntityJson.of(entity, snapshot.of(entity.name()), graph.dependents(entity.name()));
+        GroupJson.complete(json, entity, engine.topology(), snapshot);
+        json.put("uptime", UptimeWindows.of(store, GroupJson.checked(entity, engine.topology()), clock.instant()));
+        context.json(json);
     }
 
     void history(Context context) {

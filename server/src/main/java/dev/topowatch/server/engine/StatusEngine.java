@@ -18,9 +18,12 @@ import dev.topowatch.topology.graph.ImpactReport;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +35,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Turns raw check results into statuses: thresholds, roots and casualties through the dependency
  * graph, derived groups, flapping, maintenance, counters, and a transition for every change.
- * One lock guards it all; results arrive at most a few thousand a second and most change nothing
- * but counters, so the whole topology is reclassified only when some entity's verdict changes.
+ *
+ * <p>One lock guards it all, and a result costs work in proportion to what it changes, never to the
+ * topology: a verdict that changes re-judges that entity's impact and the dependents that come out
+ * different ({@link DependencyGraph#reclassify}); statuses are re-judged for the entities whose
+ * results came in, whose impact changed, and the groups above those whose status changed; the
+ * snapshot is refreshed only for those. Results are taken a batch at a time ({@link #onResults}):
+ * the listeners hear once per batch, with every transition of it. {@link #work()} counts it all, so
+ * that a test can hold the engine to that.
  */
 public final class StatusEngine {
     /** A maintenance window that lasts until someone ends it. */
@@ -56,6 +65,12 @@ public final class StatusEngine {
     private final Set<String> failedWhileBlocked = new HashSet<>();
     /** Entities released that way, waiting for a fresh check: results taken before this instant are stale. */
     private final Map<String, Instant> freshFrom = new HashMap<>();
+    /** The entities whose verdict is failing, kept beside the verdicts for the graph. */
+    private final Set<String> failing = new HashSet<>();
+    /** Every entity's status as last shown in a snapshot, and those changed since. */
+    private final TreeMap<String, EntityStatus> statuses = new TreeMap<>();
+    private final Set<String> staleStatuses = new HashSet<>();
+    private final WorkCounter work = new WorkCounter();
     private FreshChecks freshChecks = FreshChecks.NONE;
     private Topology topology;
     private DependencyGraph graph;
@@ -87,15 +102,38 @@ public final class StatusEngine {
         this.freshChecks = freshChecks;
     }
 
-    /** Applies one result of {@code name}'s own check. Results for entities no longer in the topology are dropped. */
-    public synchronized void onResult(String name, CheckResult result) {
+    /** Applies one result of {@code name}'s own check: a batch of one. */
+    public void onResult(String name, CheckResult result) {
+        onResults(List.of(new NamedResult(name, result)));
+    }
+
+    /**
+     * Applies a burst of results as one batch: each is counted and judged against its thresholds in
+     * order, then statuses, transitions, alert planning, the snapshot and the listeners once for all.
+     * Results for entities no longer in the topology are dropped.
+     */
+    public synchronized void onResults(List<NamedResult> results) {
+        work.startBatch();
+        var batch = new Batch();
+        for (var named : results) {
+            apply(named.name(), named.result(), batch);
+        }
+        finish(batch, results.isEmpty() ? null : results.getLast().result().error());
+        work.endBatch(results.size());
+    }
+
+    private void apply(String name, CheckResult result, Batch batch) {
         var entity = topology.entities().get(name);
         if (entity == null || entity.type() == EntityType.GROUP) {
             return;
         }
         var before = states.get(name);
+        batch.touched.add(name);
+        if (result.error() != null) {
+            batch.reasons.put(name, result.error());
+        }
         if (result.isPending()) {
-            pending(before, result);
+            pending(before, result, batch);
             return;
         }
         var releasedAt = freshFrom.get(name);
@@ -121,21 +159,19 @@ public final class StatusEngine {
                 failures, successes, result.latency(), result.error(),
                 FlapDetector.isFlapping(outcomes, before.flapping()), outcomes,
                 before.rootCause(), before.blockedBy(), result.extra());
-        states.put(name, after);
+        setState(after);
         var verdict = verdicts.get(name).next(entity, result, failures, successes);
-        var previous = verdicts.put(name, verdict);
-        var verdictChanged = verdict != previous;
-        store.recordCheck(new RecordedCheck(name, result.at(), result.status(), blocked, result.latency(), result.error()), after);
+        var previous = setVerdict(name, verdict);
+        // History does not charge a failure in a maintenance window to the entity (uptime windows read it), as it does not a blocked one.
+        boolean excused = blocked || !passed && maintenance.covers(name, result.at());
+        store.recordCheck(new RecordedCheck(name, result.at(), result.status(), excused, result.latency(), result.error()), after);
         if (after.flapping() != before.flapping()) {
             store.recordAlerts(alerts.onFlapping(entity, after, result.at()));
         }
-        if (verdictChanged) {
-            classify(previous == Verdict.FAILING);
+        if (verdict != previous) {
+            // At once, not at the end of the batch: the next result's "taken while blocked" reads it.
+            verdictsChanged(Set.of(name), batch);
         }
-        var transitions = verdictChanged || statusOf(entity, impact) != after.status() || after.flapping() != before.flapping()
-                ? reclassify(result.error())
-                : List.<Transition>of();
-        changed(transitions);
     }
 
     /**
@@ -143,21 +179,17 @@ public final class StatusEngine {
      * within {@code max_silence}): pending, neither up nor down, and nothing counted. What it waits
      * for is shown as its last error.
      */
-    private void pending(EntityState before, CheckResult result) {
+    private void pending(EntityState before, CheckResult result, Batch batch) {
         var name = before.name();
         var after = new EntityState(name, before.status(), before.since(), result.at(), before.successCount(),
                 before.failCount(), before.blockedCount(), 0, 0, result.latency(), result.error(), before.flapping(),
                 before.recentOutcomes(), before.rootCause(), before.blockedBy(), result.extra());
-        states.put(name, after);
+        setState(after);
         failedWhileBlocked.remove(name);
         freshFrom.remove(name);
-        var previous = verdicts.put(name, Verdict.PENDING);
-        if (previous == Verdict.PENDING) {
-            changed(List.of());
-            return;
+        if (setVerdict(name, Verdict.PENDING) != Verdict.PENDING) {
+            verdictsChanged(Set.of(name), batch);
         }
-        classify(previous == Verdict.FAILING);
-        changed(reclassify(result.error()));
     }
 
     /**
@@ -170,9 +202,8 @@ public final class StatusEngine {
                 before.successCount() + (passed ? 1 : 0), before.failCount(), before.blockedCount() + (passed ? 0 : 1),
                 before.consecutiveFailures(), before.consecutiveSuccesses(), result.latency(), result.error(),
                 before.flapping(), before.recentOutcomes(), before.rootCause(), before.blockedBy(), result.extra());
-        states.put(before.name(), after);
+        setState(after);
         store.recordCheck(new RecordedCheck(before.name(), result.at(), result.status(), !passed, result.latency(), result.error()), after);
-        changed(List.of());
     }
 
     /** Replaces the topology (a reload): unchanged entities keep everything, removed ones are marked, new ones restored or fresh. */
@@ -183,7 +214,9 @@ public final class StatusEngine {
                 store.markRemoved(name, now);
                 states.remove(name);
                 verdicts.remove(name);
+                failing.remove(name);
                 shown.remove(name);
+                staleStatuses.add(name);
                 failedWhileBlocked.remove(name);
                 freshFrom.remove(name);
             }
@@ -204,7 +237,7 @@ public final class StatusEngine {
         } else {
             maintenance.start(entity, until);
         }
-        changed(reclassify("maintenance started"));
+        changed(reclassifyAll("maintenance started"));
     }
 
     public synchronized void endMaintenance(String entity) {
@@ -213,7 +246,7 @@ public final class StatusEngine {
         } else {
             maintenance.end(entity);
         }
-        changed(reclassify("maintenance ended"));
+        changed(reclassifyAll("maintenance ended"));
     }
 
     /** Re-evaluates what depends on time alone (maintenance windows ending); call it every second or so. */
@@ -221,7 +254,7 @@ public final class StatusEngine {
         if (!maintenance.anyWindow()) {
             return;
         }
-        var transitions = reclassify("maintenance ended");
+        var transitions = reclassifyAll("maintenance ended");
         maintenance.forgetExpired(clock.instant());
         if (!transitions.isEmpty()) {
             changed(transitions);
@@ -236,10 +269,17 @@ public final class StatusEngine {
     /** Every entity's status now, immutable. */
     public synchronized StatusSnapshot snapshot() {
         if (snapshot == null) {
-            var now = clock.instant();
-            var entities = new TreeMap<String, EntityStatus>();
-            topology.entities().values().forEach(entity -> entities.put(entity.name(), toStatus(entity, now)));
-            snapshot = new StatusSnapshot(version, now, entities);
+            for (var name : staleStatuses) {
+                var entity = topology.entities().get(name);
+                if (entity == null) {
+                    statuses.remove(name);
+                } else {
+                    statuses.put(name, StatusView.of(entity, states.get(name), shown.get(name)));
+                }
+            }
+            work.statusesViewed(staleStatuses.size());
+            staleStatuses.clear();
+            snapshot = new StatusSnapshot(version, clock.instant(), statuses);
         }
         return snapshot;
     }
@@ -272,63 +312,86 @@ public final class StatusEngine {
     private void install(Topology next, Map<String, EntityState> restored) {
         topology = next;
         graph = DependencyGraph.of(next);
+        failing.clear();
         for (var name : next.entities().keySet()) {
             var state = restored.getOrDefault(name, EntityState.fresh(name));
             states.put(name, state);
             verdicts.putIfAbsent(name, Verdict.of(state.status()));
             shown.putIfAbsent(name, state.status());
+            if (verdicts.get(name) == Verdict.FAILING) {
+                failing.add(name);
+            }
             if (state.status() == Status.BLOCKED) {
                 failedWhileBlocked.add(name);
             }
         }
-        classify(true);
-        reclassify("restored");
+        staleStatuses.addAll(next.entities().keySet());
+        impact = graph.classify(failing);
+        work.judged(next.entities().size());
+        var batch = new Batch();
+        release(new ArrayList<>(failedWhileBlocked), batch);
+        reclassifyAll("restored");
     }
 
     /**
-     * The impact of the current verdicts. A casualty whose blockers are back is released first: the
-     * failures it had while blocked are forgotten, it is pending again (unknown) and checked afresh at
-     * once, so that only a failure of its own after its root recovered makes it a root. Releasing one
-     * may release what depends on it, hence the loop (as deep as the chain of casualties).
-     *
-     * @param failureEnded whether some verdict stopped failing (or the topology changed): only then can
-     *                     a blocker be back, so a mass failure does not look for casualties to release
-     *                     at every new casualty
+     * The impact after {@code changed} entities' verdicts changed, then the casualties it releases
+     * (below). What it re-judged goes into the batch.
      */
-    private void classify(boolean failureEnded) {
-        impact = graph.classify(failing());
-        if (!failureEnded) {
-            return;
-        }
-        var now = clock.instant();
-        var recheck = new TreeSet<String>();
-        boolean verdictsChanged = true;
-        while (verdictsChanged) {
-            verdictsChanged = false;
-            for (var iterator = failedWhileBlocked.iterator(); iterator.hasNext(); ) {
-                var name = iterator.next();
-                var entity = topology.entities().get(name);
-                if (entity != null && !requirementsMet(entity)) {
-                    continue;
-                }
-                iterator.remove();
-                if (entity == null) {
-                    continue;
-                }
-                states.put(name, withoutStreaks(states.get(name)));
-                freshFrom.put(name, now);
-                if (verdicts.get(name) == Verdict.FAILING) {
-                    verdicts.put(name, Verdict.PENDING);
-                    recheck.add(name);
-                    verdictsChanged = true;
+    private void verdictsChanged(Collection<String> changed, Batch batch) {
+        var reclassified = graph.reclassify(impact, failing, changed);
+        impact = reclassified.report();
+        work.judged(reclassified.judged());
+        batch.touched.addAll(changed);
+        batch.touched.addAll(reclassified.changed());
+        var candidates = new ArrayList<String>();
+        for (var name : reclassified.changed()) {
+            if (impact.impact(name).isAvailable()) {
+                for (var dependent : graph.dependents(name)) {
+                    if (failedWhileBlocked.contains(dependent)) {
+                        candidates.add(dependent);
+                    }
                 }
             }
-            if (verdictsChanged) {
-                impact = graph.classify(failing());
+        }
+        if (!candidates.isEmpty()) {
+            release(candidates, batch);
+        }
+    }
+
+    /**
+     * Releases the casualties among {@code candidates} whose blockers are back: the failures they had
+     * while blocked are forgotten, they are pending again (unknown) and checked afresh at once, so that
+     * only a failure of their own after their root recovered makes them a root. Releasing one may
+     * release what depends on it: {@link #verdictsChanged} comes back here with its dependents, as deep
+     * as the chain of casualties. Only the dependents of what became available are candidates, so a
+     * recovery looks at what it can release, not at every casualty of the board.
+     */
+    private void release(Collection<String> candidates, Batch batch) {
+        var now = clock.instant();
+        var recheck = new TreeSet<String>();
+        var pending = new ArrayList<String>();
+        for (var name : candidates) {
+            var entity = topology.entities().get(name);
+            if (!failedWhileBlocked.contains(name) || entity != null && !requirementsMet(entity)) {
+                continue;
+            }
+            failedWhileBlocked.remove(name);
+            if (entity == null) {
+                continue;
+            }
+            setState(withoutStreaks(states.get(name)));
+            freshFrom.put(name, now);
+            if (verdicts.get(name) == Verdict.FAILING) {
+                setVerdict(name, Verdict.PENDING);
+                recheck.add(name);
+                pending.add(name);
             }
         }
         if (!recheck.isEmpty()) {
             freshChecks.request(recheck);
+        }
+        if (!pending.isEmpty()) {
+            verdictsChanged(pending, batch);
         }
     }
 
@@ -338,59 +401,112 @@ public final class StatusEngine {
                 state.recentOutcomes(), state.rootCause(), state.blockedBy(), state.extra());
     }
 
-    private Set<String> failing() {
-        var failing = new HashSet<String>();
-        verdicts.forEach((name, verdict) -> {
-            if (verdict == Verdict.FAILING) {
-                failing.add(name);
+    /** Sets a verdict, keeping {@link #failing} beside it; returns the one before. */
+    private Verdict setVerdict(String name, Verdict verdict) {
+        var previous = verdicts.put(name, verdict);
+        if (verdict == Verdict.FAILING) {
+            failing.add(name);
+        } else {
+            failing.remove(name);
+        }
+        return previous;
+    }
+
+    private void setState(EntityState state) {
+        states.put(state.name(), state);
+        staleStatuses.add(state.name());
+    }
+
+    /** The statuses of a batch's entities, the groups above any that changed, then the listeners. */
+    private void finish(Batch batch, String lastError) {
+        if (batch.touched.isEmpty()) {
+            return;
+        }
+        var now = clock.instant();
+        var rules = new StatusRules(topology, impact, this::ownStatus);
+        var transitions = new ArrayList<Transition>();
+        var queue = new ArrayDeque<>(batch.touched);
+        var seen = new HashSet<>(batch.touched);
+        int restated = 0;
+        while (!queue.isEmpty()) {
+            var name = queue.poll();
+            var entity = topology.entities().get(name);
+            if (entity == null) {
+                continue;
             }
-        });
-        return failing;
+            restated++;
+            var reason = batch.reasons.getOrDefault(name, lastError);
+            if (restate(entity, rules, now, reason, transitions)) {
+                for (var dependent : graph.dependents(name)) {
+                    var above = topology.entities().get(dependent);
+                    if (above != null && above.type() == EntityType.GROUP && seen.add(dependent)) {
+                        queue.add(dependent);
+                    }
+                }
+            }
+        }
+        work.restated(restated);
+        changed(transitions);
+    }
+
+    /** What one batch touched, for {@link #finish}. */
+    private static final class Batch {
+        /** Entities whose status may have changed: results came in, or their impact changed. */
+        final Set<String> touched = new LinkedHashSet<>();
+        /** The error of each entity's last result in the batch, to describe its transition. */
+        final Map<String, String> reasons = new HashMap<>();
     }
 
     /** Every entity's status again, from the impact as classified; returns the transitions, each already stored. */
-    private List<Transition> reclassify(String reason) {
+    private List<Transition> reclassifyAll(String reason) {
         var now = clock.instant();
         var transitions = new ArrayList<Transition>();
         var rules = new StatusRules(topology, impact, this::ownStatus);
         for (var entity : topology.entities().values()) {
-            var name = entity.name();
-            var state = states.get(name);
-            var status = rules.statusOf(entity);
-            var entityImpact = impact.impact(name);
-            var shownNow = maintenance.covers(name, now) ? Status.MAINTENANCE : status;
-            var previouslyShown = shown.get(name);
-            boolean statusChanged = status != state.status();
-            if (statusChanged || !entityImpact.rootCause().equals(state.rootCause()) || !entityImpact.blockedBy().equals(state.blockedBy())) {
-                state = new EntityState(name, status, shownNow != previouslyShown || state.since() == null ? now : state.since(),
-                        state.lastCheck(), state.successCount(), state.failCount(), state.blockedCount(),
-                        state.consecutiveFailures(), state.consecutiveSuccesses(), state.latency(), state.lastError(),
-                        state.flapping(), state.recentOutcomes(), entityImpact.rootCause(), entityImpact.blockedBy(), state.extra());
-                states.put(name, state);
-            }
-            if (shownNow != previouslyShown) {
-                if (!statusChanged) {
-                    state = withSince(state, now);
-                    states.put(name, state);
-                }
-                shown.put(name, shownNow);
-                var transition = new Transition(0, name, previouslyShown, shownNow, now,
-                        describe(entity, shownNow, state, freshFrom.containsKey(name) ? RELEASED : reason), entityImpact.rootCause());
-                store.recordTransition(transition, state, alerts.onTransition(transition, entity, state, impact));
-                transitions.add(transition);
-            }
+            restate(entity, rules, now, reason, transitions);
         }
+        work.restated(topology.entities().size());
         return transitions;
+    }
+
+    /**
+     * One entity's status again; a change of what it shows is a transition, stored and added to
+     * {@code transitions}. Returns whether its status (as its dependents see it) changed.
+     */
+    private boolean restate(Entity entity, StatusRules rules, Instant now, String reason, List<Transition> transitions) {
+        var name = entity.name();
+        var state = states.get(name);
+        var status = rules.statusOf(entity);
+        var entityImpact = impact.impact(name);
+        var shownNow = maintenance.covers(name, now) ? Status.MAINTENANCE : status;
+        var previouslyShown = shown.get(name);
+        boolean statusChanged = status != state.status();
+        if (statusChanged || !entityImpact.rootCause().equals(state.rootCause()) || !entityImpact.blockedBy().equals(state.blockedBy())) {
+            state = new EntityState(name, status, shownNow != previouslyShown || state.since() == null ? now : state.since(),
+                    state.lastCheck(), state.successCount(), state.failCount(), state.blockedCount(),
+                    state.consecutiveFailures(), state.consecutiveSuccesses(), state.latency(), state.lastError(),
+                    state.flapping(), state.recentOutcomes(), entityImpact.rootCause(), entityImpact.blockedBy(), state.extra());
+            setState(state);
+        }
+        if (shownNow != previouslyShown) {
+            if (!statusChanged) {
+                state = withSince(state, now);
+                setState(state);
+            }
+            shown.put(name, shownNow);
+            staleStatuses.add(name);
+            var transition = new Transition(0, name, previouslyShown, shownNow, now,
+                    describe(entity, shownNow, state, freshFrom.containsKey(name) ? RELEASED : reason), entityImpact.rootCause());
+            store.recordTransition(transition, state, alerts.onTransition(transition, entity, state, impact));
+            transitions.add(transition);
+        }
+        return statusChanged;
     }
 
     private static EntityState withSince(EntityState state, Instant since) {
         return new EntityState(state.name(), state.status(), since, state.lastCheck(), state.successCount(), state.failCount(),
                 state.blockedCount(), state.consecutiveFailures(), state.consecutiveSuccesses(), state.latency(),
                 state.lastError(), state.flapping(), state.recentOutcomes(), state.rootCause(), state.blockedBy(), state.extra());
-    }
-
-    private Status statusOf(Entity entity, ImpactReport report) {
-        return new StatusRules(topology, report, this::ownStatus).statusOf(entity);
     }
 
     /** A passing entity is up, or degraded when its last check was; unknown until its checks say. */
@@ -431,10 +547,6 @@ public final class StatusEngine {
         };
     }
 
-    private EntityStatus toStatus(Entity entity, Instant now) {
-        return StatusView.of(entity, states.get(entity.name()), shown.get(entity.name()));
-    }
-
     private void changed(List<Transition> transitions) {
         version++;
         snapshot = null;
@@ -450,6 +562,11 @@ public final class StatusEngine {
             case DEGRADED -> 'D';
             default -> 'F';
         };
+    }
+
+    /** How much work the engine has done so far, and in its last batch. */
+    public synchronized EngineWork work() {
+        return work.now();
     }
 
     /** For tests and the summary: the impact of one entity now. */

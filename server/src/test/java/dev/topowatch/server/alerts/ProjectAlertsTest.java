@@ -1,11 +1,10 @@
 package dev.topowatch.server.alerts;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.topowatch.server.testing.FakeTelegram;
 import dev.topowatch.server.testing.RunningClock;
 import dev.topowatch.server.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,94 +12,110 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A project's own {@code alerts:} (in its included file) hear of its entities and of the roots under
- * them, whatever the channel; the board's own channels hear of everything.
+ * Two teams' files on one board, the shop team with its own bot, chat and webhook: each team hears
+ * of its own roots, and the board's own chat still hears everything.
  */
-@Tag("slow")
 class ProjectAlertsTest {
-    static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SHOP_TOKEN = "777000:shop-token";
 
     @TempDir
     Path directory;
-    WebhookReceiver board;
-    WebhookReceiver shop;
-    RunningClock clock = new RunningClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private final RunningClock clock = new RunningClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private FakeTelegram board;
+    private FakeTelegram shopBot;
+    private WebhookReceiver shopHook;
+    private AlertsHarness alerts;
 
     @BeforeEach
     void start() throws Exception {
-        board = new WebhookReceiver();
-        shop = new WebhookReceiver();
-    }
-
-    @AfterEach
-    void stop() {
-        board.close();
-        shop.close();
-    }
-
-    @Test
-    void a_project_hears_of_its_own_entities_and_of_the_shared_root_under_them_and_not_of_other_projects() throws Exception {
-        Files.writeString(directory.resolve("shop.yaml"), """
+        board = new FakeTelegram(TelegramAlertsTest.TOKEN);
+        shopBot = new FakeTelegram(SHOP_TOKEN);
+        shopHook = new WebhookReceiver();
+        var teams = Files.createDirectories(directory.resolve("teams"));
+        Files.writeString(teams.resolve("shop.yaml"), """
                 project: shop
                 alerts:
-                  slack:
-                    webhook_url: %s
+                  group_window: 100ms
+                  telegram: {bot_token: "%s", chat_id: 77, api_url: "%s"}
+                  webhooks: [{url: "%s"}]
                 entities:
-                  shop_api: {type: tcp, host: 127.0.0.1, port: 8001, depends_on: [postgres]}
-                """.formatted(shop.url()));
-        Files.writeString(directory.resolve("blog.yaml"), """
+                  shop_api: {type: tcp, host: 127.0.0.1, port: 8001, depends_on: [db]}
+                """.formatted(SHOP_TOKEN, shopBot.url(), shopHook.url()));
+        Files.writeString(teams.resolve("blog.yaml"), """
                 project: blog
                 entities:
                   blog: {type: tcp, host: 127.0.0.1, port: 8002}
                 """);
-        var file = Files.writeString(directory.resolve("topology.yaml"), """
-                include: [shop.yaml, blog.yaml]
-                defaults:
-                  failure_threshold: 1
+        var main = Files.writeString(directory.resolve("topology.yaml"), """
+                defaults: {failure_threshold: 1}
+                include: teams/*.yaml
                 alerts:
-                  group_window: 200ms
-                  webhooks: [{url: "%s"}]
+                  group_window: 100ms
+                  telegram: {bot_token: "%s", chat_id: 42, api_url: "%s"}
                 entities:
-                  postgres: {type: tcp, host: 127.0.0.1, port: 5432}
-                """.formatted(board.url()));
-        var topology = Channels.loader(Map.of()).load(file).orThrow();
-
-        try (var alerts = AlertsHarness.of(directory.resolve("board.db"), clock, topology)) {
-            alerts.down("blog", "connection refused");
-            alerts.down("shop_api", "connection refused");
-            alerts.awaitOutboxEmpty();
-            clock.advance(Duration.ofMinutes(1));
-            alerts.up("shop_api");
-            alerts.awaitOutboxEmpty();
-            alerts.down("postgres", "connection refused");
-            alerts.down("shop_api", "connection refused");
-            alerts.awaitOutboxEmpty();
-            clock.advance(Duration.ofMinutes(2));
-            alerts.up("postgres");
-            alerts.up("shop_api");
-            alerts.awaitOutboxEmpty();
-        }
-
-        assertThat(board.accepted()).extracting(call -> {
-            var payload = JSON.readTree(call.body());
-            return payload.path("event").asText() + " " + payload.path("entity").asText();
-        }).containsExactly("down blog", "down shop_api", "recovered shop_api", "down postgres", "recovered postgres");
-        assertThat(shop.accepted()).flatExtracting(call -> slackTitles(call.body())).containsExactly(
-                "shop_api is DOWN", "shop_api recovered after 1m", "postgres is DOWN", "postgres recovered after 2m");
+                  db: {type: tcp, host: 127.0.0.1, port: 5432}
+                """.formatted(TelegramAlertsTest.TOKEN, board.url()));
+        var topology = Channels.loader(Map.of()).load(main).orThrow();
+        alerts = AlertsHarness.of(directory.resolve("board.db"), clock, topology);
     }
 
-    private static List<String> slackTitles(String body) throws Exception {
-        var titles = new java.util.ArrayList<String>();
-        for (var block : JSON.readTree(body).path("blocks")) {
-            var text = block.path("text").path("text").asText();
-            titles.add(text.substring(text.indexOf('*') + 1, text.lastIndexOf('*')));
-        }
-        return titles;
+    @AfterEach
+    void stop() {
+        alerts.close();
+        board.close();
+        shopBot.close();
+        shopHook.close();
+    }
+
+    @Test
+    void a_root_in_a_project_is_told_to_its_team_and_to_the_board_and_other_roots_to_the_board_only() throws Exception {
+        alerts.down("blog", "connection refused");
+        alerts.awaitOutboxEmpty();
+        assertThat(board.awaitDelivered(1, Duration.ofSeconds(5))).singleElement().satisfies(message -> assertThat(message.text()).contains("blog"));
+        assertThat(shopBot.delivered()).as("blog is not the shop team's").isEmpty();
+        assertThat(shopHook.accepted()).isEmpty();
+
+        alerts.down("shop_api", "connection refused");
+        alerts.awaitOutboxEmpty();
+        assertThat(board.awaitDelivered(2, Duration.ofSeconds(5)).getLast().text()).contains("shop_api");
+        assertThat(shopBot.awaitDelivered(1, Duration.ofSeconds(5))).singleElement().satisfies(message -> {
+            assertThat(message.chatId()).isEqualTo("77");
+            assertThat(message.text()).contains("shop_api").contains("connection refused");
+        });
+        assertThat(shopHook.awaitAccepted(1, Duration.ofSeconds(5))).singleElement()
+                .satisfies(call -> assertThat(call.body()).contains("\"shop_api\""));
+
+        alerts.up("shop_api");
+        alerts.awaitOutboxEmpty();
+        assertThat(shopBot.awaitDelivered(2, Duration.ofSeconds(5)).getLast().text()).as("the recovery goes where the problem went")
+                .contains("shop_api");
+        assertThat(shopHook.awaitAccepted(2, Duration.ofSeconds(5))).hasSize(2);
+
+        alerts.down("db", "connection refused");
+        alerts.awaitOutboxEmpty();
+        assertThat(board.awaitDelivered(4, Duration.ofSeconds(5)).getLast().text()).contains("db");
+        assertThat(shopBot.delivered()).as("db is in no project: the board's chat hears of it").hasSize(2);
+        assertThat(shopHook.accepted()).hasSize(2);
+    }
+
+    @Test
+    void status_with_a_project_counts_its_entities_only() throws Exception {
+        alerts.down("blog", "connection refused");
+        alerts.awaitOutboxEmpty();
+        board.awaitDelivered(1, Duration.ofSeconds(5));
+
+        board.userSays(42, "/status shop");
+        assertThat(board.awaitDelivered(2, Duration.ofSeconds(5)).getLast().text()).contains("shop: 1 entities")
+                .contains("No root causes");
+        board.userSays(42, "/status blog");
+        assertThat(board.awaitDelivered(3, Duration.ofSeconds(5)).getLast().text()).contains("blog: 1 entities")
+                .contains("<b>blog</b>");
+        board.userSays(42, "/status nope");
+        assertThat(board.awaitDelivered(4, Duration.ofSeconds(5)).getLast().text()).isEqualTo("No project named <b>nope</b>. Known: blog, shop.");
     }
 }

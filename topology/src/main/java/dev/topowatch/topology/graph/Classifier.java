@@ -1,11 +1,13 @@
 package dev.topowatch.topology.graph;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 
 /**
  * Decides, for every entity, whether it is available, a root or a casualty, visiting components in
@@ -22,15 +24,16 @@ final class Classifier {
     private final String[] names;
     private final Needs[] needs;
     private final StronglyConnectedComponents components;
-    private final boolean[] failing;
+    private final IntPredicate failing;
     private final Impact[] impacts;
 
-    private Classifier(String[] names, Needs[] needs, StronglyConnectedComponents components, boolean[] failing) {
+    private Classifier(String[] names, Needs[] needs, StronglyConnectedComponents components, IntPredicate failing,
+                       Impact[] impacts) {
         this.names = names;
         this.needs = needs;
         this.components = components;
         this.failing = failing;
-        this.impacts = new Impact[names.length];
+        this.impacts = impacts;
     }
 
     static ImpactReport classify(String[] names, Map<String, Integer> indexOf, Needs[] needs,
@@ -43,22 +46,64 @@ final class Classifier {
                 failing[index] = true;
             }
         }
-        var classifier = new Classifier(names, needs, components, failing);
+        var classifier = new Classifier(names, needs, components, vertex -> failing[vertex], new Impact[names.length]);
         for (int component = 0; component < components.count(); component++) {
             for (int vertex : components.members(component)) {
                 classifier.impacts[vertex] = classifier.judge(vertex);
             }
         }
-        var byName = new HashMap<String, Impact>(names.length * 2);
-        for (int vertex = 0; vertex < names.length; vertex++) {
-            byName.put(names[vertex], classifier.impacts[vertex]);
+        return new ImpactReport(names, indexOf, classifier.impacts);
+    }
+
+    /**
+     * The report after the entities in {@code changed} started or stopped failing, from the one before:
+     * only they are judged, then the dependents of whatever came out different, component by component
+     * in dependency order, so the work is what the change reaches and stops where nothing changes.
+     */
+    static Reclassification reclassify(String[] names, Map<String, Integer> indexOf, Needs[] needs, int[][] dependents,
+                                       StronglyConnectedComponents components, ImpactReport previous,
+                                       Set<String> failingNames, Collection<String> changed) {
+        var impacts = previous.impacts().clone();
+        IntPredicate failing = vertex -> !needs[vertex].isGroup() && failingNames.contains(names[vertex]);
+        var classifier = new Classifier(names, needs, components, failing, impacts);
+        var queued = new boolean[components.count()];
+        var pending = new PriorityQueue<Integer>();
+        for (var name : changed) {
+            var vertex = indexOf.get(name);
+            if (vertex != null && !queued[components.componentOf(vertex)]) {
+                queued[components.componentOf(vertex)] = true;
+                pending.add(components.componentOf(vertex));
+            }
         }
-        return new ImpactReport(byName);
+        var different = new TreeSet<String>();
+        int judged = 0;
+        while (!pending.isEmpty()) {
+            int component = pending.poll();
+            queued[component] = false;
+            for (int vertex : components.members(component)) {
+                var impact = classifier.judge(vertex);
+                judged++;
+                if (impact.equals(impacts[vertex])) {
+                    continue;
+                }
+                impacts[vertex] = impact;
+                different.add(names[vertex]);
+                for (int dependent : dependents[vertex]) {
+                    int next = components.componentOf(dependent);
+                    // A dependent's component comes later in dependency order, or is this one (a cycle).
+                    if (next != component && !queued[next]) {
+                        queued[next] = true;
+                        pending.add(next);
+                    }
+                }
+            }
+        }
+        return new Reclassification(new ImpactReport(names, indexOf, impacts), different, judged);
     }
 
     private Impact judge(int vertex) {
         var need = needs[vertex];
-        if (!need.isGroup() && !failing[vertex]) {
+        if (!need.isGroup() && !failing.test(vertex)) {
             return Impact.available();
         }
         int home = components.componentOf(vertex);

@@ -111,6 +111,26 @@ public final class DependencyGraph {
         return Classifier.classify(names, indexOf, needs, components, failing);
     }
 
+    /**
+     * The report after the entities in {@code changed} started or stopped failing, derived from
+     * {@code previous} (a report of this graph): only they and the dependents that come out different
+     * are judged. Answers as {@link #classify} would on {@code failing}; falls back to it when
+     * {@code previous} is of another graph.
+     *
+     * @param failing every entity whose own check is failing now, {@code changed} ones included
+     */
+    public Reclassification reclassify(ImpactReport previous, Set<String> failing, Collection<String> changed) {
+        Objects.requireNonNull(failing, "failing");
+        Objects.requireNonNull(changed, "changed");
+        if (!previous.covers(names)) {
+            var report = classify(failing);
+            var different = new TreeSet<String>();
+            report.all().forEach((name, impact) -> different.add(name));
+            return new Reclassification(report, different, names.length);
+        }
+        return Classifier.reclassify(names, indexOf, needs, dependents, components, previous, failing, changed);
+    }
+
     private int[] neighbours(String name, int[][] adjacency) {
         var index = indexOf.get(name);
         return index == null ? new int[0] : adjacency[index];

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /** Reads {@code defaults:}. */
 final class DefaultsReader {
-    static final Set<String> KEYS = Set.of("interval", "timeout", "failure_threshold", "success_threshold");
+    static final Set<String> KEYS = Set.of("interval", "timeout", "failure_threshold", "success_threshold", "retry_interval");
     static final Duration SHORTEST = Duration.ofMillis(1);
     static final int MAX_THRESHOLD = 100;
 
@@ -25,6 +25,7 @@ final class DefaultsReader {
                 map.duration("interval", base.interval(), SHORTEST),
                 map.duration("timeout", base.timeout(), SHORTEST),
                 map.integer("failure_threshold", base.failureThreshold(), 1, MAX_THRESHOLD),
-                map.integer("success_threshold", base.successThreshold(), 1, MAX_THRESHOLD));
+                map.integer("success_threshold", base.successThreshold(), 1, MAX_THRESHOLD),
+                map.duration("retry_interval", base.retryInterval(), SHORTEST));
     }
 }

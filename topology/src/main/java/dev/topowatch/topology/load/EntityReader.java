@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 final class EntityReader {
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
     static final Set<String> COMMON_KEYS = Set.of("type", "server", "runtime", "interval", "timeout",
-            "failure_threshold", "success_threshold", "depends_on", "extra", "critical", "alerts", "description", "link",
+            "failure_threshold", "success_threshold", "retry_interval", "depends_on", "extra", "critical", "alerts", "description", "link",
             "project", "tags");
     /** A group has no probe, so nothing about probing, and it runs on no server. */
     static final Set<String> GROUP_COMMON_KEYS = Set.of("type", "depends_on", "extra", "critical", "alerts", "description", "link",
@@ -113,11 +113,13 @@ final class EntityReader {
         Urls.check(map, "link", Set.of("http", "https"));
         var runtime = map.string("runtime");
         var spec = SPECS.get(type).read(map, new SpecReader.Context(name, directory, references));
+        var retry = map.duration("retry_interval", defaults.retryInterval(), DefaultsReader.SHORTEST);
         return new Entity(name, type, server, runtime == null ? null : runtime.strip(), interval, timeout,
                 map.integer("failure_threshold", defaults.failureThreshold(), 1, DefaultsReader.MAX_THRESHOLD),
                 map.integer("success_threshold", defaults.successThreshold(), 1, DefaultsReader.MAX_THRESHOLD),
                 dependencies(name, map), extra, map.bool("critical", true), map.bool("alerts", true),
-                map.text("description"), map.text("link"), spec, project(map), tags(map));
+                map.text("description"), map.text("link"), spec, project(map), tags(map),
+                retry.compareTo(interval) < 0 ? retry : interval);
     }
 
     private String project(YamlMap map) {
