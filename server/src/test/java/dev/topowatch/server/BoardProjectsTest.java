@@ -60,6 +60,8 @@ class BoardProjectsTest {
         assertThat(shopApi.get("project").asText()).isEqualTo("shop");
         assertThat(shopApi.get("tags").toString()).isEqualTo("[\"web\"]");
         assertThat(harness.json("/api/entities/db").get("project").isNull()).isTrue();
+        assertThat(harness.json("/api/entities/shop_cron").get("extra_stale").asBoolean()).as("it captures no values").isFalse();
+        assertThat(harness.json("/api/entities/shop_cron").get("extra_at").isNull()).isTrue();
 
         var unknown = harness.get("/api/entities?project=shpo");
         assertThat(unknown.statusCode()).isEqualTo(404);

@@ -7,6 +7,9 @@ import dev.topowatch.server.store.Transition;
 import dev.topowatch.topology.Entity;
 import dev.topowatch.topology.EntityType;
 import dev.topowatch.topology.Status;
+import dev.topowatch.topology.StatusSnapshot;
+import dev.topowatch.topology.Topology;
+import dev.topowatch.topology.graph.DependencyGraph;
 import dev.topowatch.topology.load.Durations;
 import io.javalin.http.Context;
 
@@ -57,11 +60,8 @@ final class EntitiesController {
                 .filter(entity -> statuses == null || statuses.contains(snapshot.of(entity.name()).status()))
                 .toList();
         var entities = page.cut(matching, Entity::name, context).stream()
-                .map(entity -> {
-                    var json = EntityJson.of(entity, snapshot.of(entity.name()), graph.dependents(entity.name()));
-                    GroupJson.complete(json, entity, topology, snapshot);
-                    return page.fields() == null ? json : EntityJson.only(json, page.fields());
-                })
+                .map(entity -> json(entity, topology, snapshot, graph))
+                .map(json -> page.fields() == null ? json : EntityJson.only(json, page.fields()))
                 .toList();
         context.json(entities);
     }
@@ -82,12 +82,24 @@ final class EntitiesController {
 
     void one(Context context) {
         var entity = entity(context);
-        var graph = engine.graph();
-        var snapshot = engine.snapshot();
-        var json = EntityJson.of(entity, snapshot.of(entity.name()), graph.dependents(entity.name()));
-        GroupJson.complete(json, entity, engine.topology(), snapshot);
-        json.put("uptime", UptimeWindows.of(store, GroupJson.checked(entity, engine.topology()), clock.instant()));
+        var topology = engine.topology();
+        var json = json(entity, topology, engine.snapshot(), engine.graph());
+        json.put("uptime", UptimeWindows.of(store, GroupJson.checked(entity, topology), clock.instant()));
         context.json(json);
+    }
+
+    /**
+     * The entity's JSON, a group's completed from its members, with when its captured values were
+     * taken: {@code extra_stale} when that was before its last check (it failed or was blocked since).
+     */
+    private Map<String, Object> json(Entity entity, Topology topology, StatusSnapshot snapshot, DependencyGraph graph) {
+        var status = snapshot.of(entity.name());
+        var json = EntityJson.of(entity, status, graph.dependents(entity.name()));
+        GroupJson.complete(json, entity, topology, snapshot);
+        var capturedAt = engine.capturedAt(entity.name());
+        json.put("extra_at", EntityJson.timestamp(capturedAt.orElse(null)));
+        json.put("extra_stale", capturedAt.isPresent() && status.lastCheck() != null && capturedAt.get().isBefore(status.lastCheck()));
+        return json;
     }
 
     void history(Context context) {

@@ -25,7 +25,7 @@ public final class EntityJson {
     public static final List<String> FIELDS = List.of("name", "type", "server", "runtime", "interval", "lastcheck", "status", "since",
             "success_count", "fail_count", "success_ratio", "latency_ms", "last_error", "blocked_count", "flapping", "dependencies",
             "root_cause", "blocked_by", "extra", "dependents", "timeout", "critical", "alerts", "description", "link",
-            "project", "tags", "members", "uptime");
+            "project", "tags", "members", "uptime", "extra_at", "extra_stale");
     /**
      * What the live stream sends of each entity: what a status board redraws from. The rest (counts,
      * dependencies, settings) is one {@code GET /api/entities/NAME} away, and at 10,000 entities would
