@@ -52,7 +52,6 @@ public final class Board implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Board.class);
     static final Duration RELOAD_DEBOUNCE = Duration.ofMillis(300);
     static final Duration RELOAD_POLL = Duration.ofSeconds(5);
-    static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
     static final Duration MAINTENANCE_IDLE_TICK = Duration.ofMinutes(1);
     /** While a window is open: its end shows within a second. */
     private static final Duration MAINTENANCE_OPEN_TICK = Duration.ofSeconds(1);
@@ -130,8 +129,6 @@ public final class Board implements AutoCloseable {
                 armMaintenanceTick(MAINTENANCE_OPEN_TICK);
             }
         });
-        housekeeping.scheduleWithFixedDelay(() -> store.prune(clock.instant()),
-                PRUNE_EVERY.toSeconds(), PRUNE_EVERY.toSeconds(), TimeUnit.SECONDS);
         LOG.info("board started url=http://{} entities={}", new HostPort(listen.host(), app.port()), topology.entities().size());
     }
 

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.topowatch.server.testing.FakeTelegram;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A whole board with real checks alerting a fake Bot API: what the user of `serve` meets. */
+@Tag("slow")
 class BoardAlertsTest {
     private static final String TOKEN = "777:board-token";
 

@@ -1,6 +1,7 @@
 package dev.topowatch.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the limit is lifted from outside, as when space is freed. {@code bench/reliability/diskfull.py}
  * does the same with a real tmpfs, as root.
  */
+@Tag("slow")
 class BoardDiskFullTest {
     /** Above the SQLite library the driver unpacks at start (1.1 MB), below a few seconds of writes. */
     private static final long LIMIT_BYTES = 2_000_000;

@@ -1,6 +1,7 @@
 package dev.topowatch.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * error connected to the journal ({@code JOURNAL_STREAM} naming it) the log lines carry no timestamp of
  * their own, since the journal stamps them.
  */
+@Tag("slow")
 class BoardHangUpTest {
     private static final Pattern SERVING = Pattern.compile("serving .* on http://127\\.0\\.0\\.1:(\\d+)");
     private static final HttpClient HTTP = HttpClient.newHttpClient();

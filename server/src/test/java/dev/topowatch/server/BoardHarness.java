@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.topowatch.server.store.SqliteStore;
 import dev.topowatch.topology.HostPort;
-import dev.topowatch.topology.load.TopologyLoader;
+import dev.topowatch.server.alerts.Channels;
 
 import java.io.IOException;
 import java.net.URI;
@@ -61,7 +61,7 @@ final class BoardHarness implements AutoCloseable {
     }
 
     static BoardHarness start(Path file, Path database, Map<String, String> environment, int port, Clock clock) throws Exception {
-        var loader = new TopologyLoader(environment);
+        var loader = Channels.loader(environment);
         var topology = loader.load(file).orThrow();
         var store = SqliteStore.open(database, clock, topology.board().retention());
         var board = new Board(file, topology, new HostPort("127.0.0.1", port), store, loader, clock);

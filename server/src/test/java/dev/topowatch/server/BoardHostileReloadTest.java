@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.topowatch.server.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page's banner shows), one webhook alert naming it, and the last good topology still running. Among
  * them the empty and null documents that once ended in an exception only the log saw.
  */
+@Tag("slow")
 class BoardHostileReloadTest {
     private static final String HEAD = """
             defaults: {interval: 1s, timeout: 500ms, failure_threshold: 1}

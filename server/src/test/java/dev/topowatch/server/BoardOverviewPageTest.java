@@ -4,6 +4,7 @@ import dev.topowatch.diagram.GeneratedTopology;
 import dev.topowatch.server.testing.AcceptingTarget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The overview of a 200-entity board in a real Chromium: closed tiles open in place as one zooms in,
  * a new root appears on its own, the problems view and the focus view are links.
  */
+@Tag("slow")
 class BoardOverviewPageTest {
     private static final String NEWCOMER = "app-010-db";
 

@@ -2,6 +2,7 @@ package dev.topowatch.server;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it: bidi overrides and line breaks in values, a topology file emptied while it runs, a read token
  * the tab does not have.
  */
+@Tag("slow")
 class BoardPageHostileInputTest {
     private static final String RLO = "\u202E";
 

@@ -4,6 +4,7 @@ import dev.topowatch.diagram.GeneratedTopology;
 import dev.topowatch.server.testing.AcceptingTarget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A board of three projects in a real Chromium: each project a frame of its own tiles, a picker that
  * narrows the picture to one project and is a link, frames that follow the statuses live.
  */
+@Tag("slow")
 class BoardProjectsPageTest {
     /** In team-0 (server 6), on a target of its own to take down; the generated roots are both in team-1. */
     private static final String ROOT = "app-006-db";

@@ -4,6 +4,7 @@ import dev.topowatch.diagram.GeneratedTopology;
 import dev.topowatch.server.testing.AcceptingTarget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * dependencies across servers, two roots down): every server and every down root is on screen, at
  * least 60x14 px, carrying data-entity and data-status, within 3 s of the page loading.
  */
+@Tag("slow")
 class BoardReadabilityTest {
     /** What a readable element must measure at least, in CSS pixels. */
     private static final int MIN_WIDTH = 60;

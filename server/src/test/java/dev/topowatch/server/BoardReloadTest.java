@@ -2,6 +2,7 @@ package dev.topowatch.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Editing topology.yaml (or a file it includes) under a running board: applied without a restart, and a bad edit changes nothing. */
+@Tag("slow")
 class BoardReloadTest {
     private static final String HEAD = """
             board: {token: t0ken}

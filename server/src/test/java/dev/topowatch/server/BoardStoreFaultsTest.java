@@ -1,6 +1,7 @@
 package dev.topowatch.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * summary (which the page shows as a banner) say what is wrong, and when the lock goes the queued
  * writes land: nothing is lost and nothing needs a restart.
  */
+@Tag("slow")
 class BoardStoreFaultsTest {
     @TempDir
     Path directory;

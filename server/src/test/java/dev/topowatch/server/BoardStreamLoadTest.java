@@ -2,6 +2,7 @@ package dev.topowatch.server;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** 500 browsers on the live stream at once, and one that stops reading: every reader still gets every change. */
+@Tag("slow")
 class BoardStreamLoadTest {
     private static final int CLIENTS = 500;
 

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.topowatch.server.alerts.Alert;
 import dev.topowatch.server.alerts.AlertKind;
-import dev.topowatch.server.alerts.MessageText;
+import dev.topowatch.server.alerts.telegram.TelegramText;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * parses as strict XML with nothing executable in it, Graphviz reads the DOT export, and a Telegram
  * message keeps them as text.
  */
+@Tag("slow")
 class HostileStringsTest {
     static final List<String> CORPUS = List.of(
             "<script>alert(1)</script>",
@@ -114,11 +116,11 @@ class HostileStringsTest {
 
         for (var hostile : CORPUS) {
             var alert = Alert.problem(AlertKind.DOWN, "e0", "api", "up", Instant.EPOCH, hostile, List.of());
-            var text = new MessageText(Map.of(), "http://board.example").render(alert);
+            var text = new TelegramText(Map.of(), "http://board.example").render(alert);
             var markup = text.replaceAll("</?b>|</?code>|<a href=\"[^\"<>]*\">|</a>", "");
             assertThat(markup).as("Telegram HTML for %s", hostile.length() > 40 ? hostile.substring(0, 40) : hostile)
                     .doesNotContain("<").doesNotContain("\u0000");
-            assertThat(text.length()).isLessThan(MessageText.MAX_LENGTH);
+            assertThat(text.length()).isLessThan(TelegramText.MAX_LENGTH);
         }
     }
 

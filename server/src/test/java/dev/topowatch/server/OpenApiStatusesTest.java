@@ -2,6 +2,7 @@ package dev.topowatch.server;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * name, with each documented parameter given nonsense, and every status that came back must be among
  * that operation's documented responses.
  */
+@Tag("slow")
 class OpenApiStatusesTest {
     private static final List<String> NONSENSE = List.of("-5", "x", "", "99999999999999999999", "2026-13-45T99:99:99Z", "%00");
 

@@ -4,6 +4,7 @@ import dev.topowatch.checkers.support.HostileServer;
 import dev.topowatch.checkers.support.Measured;
 import dev.topowatch.topology.Status;
 import dev.topowatch.topology.check.DatabaseCheck.Engine;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a reset, garbage, a greeting trickled one byte a second, a message that claims to be huge, an
  * error message full of control bytes. Each must be down in bounded time with one printable line.
  */
+@Tag("slow")
 class HostileDatabaseTargetsTest {
     private static final Duration TIMEOUT = Duration.ofMillis(1500);
     private static final long HUNDRED_MB = 100L * 1024 * 1024;

@@ -7,6 +7,7 @@ import dev.topowatch.topology.Status;
 import dev.topowatch.topology.check.DatabaseCheck.Engine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Against a real MariaDB, started once for the class (it takes seconds), reached both as
  * {@code jdbc:mariadb:} and as {@code jdbc:mysql:}: the same driver serves both.
  */
+@Tag("slow")
 class MariaDbCheckTest {
     private static final String PASSWORD = "correct-horse-battery";
     private static DB mariaDb;

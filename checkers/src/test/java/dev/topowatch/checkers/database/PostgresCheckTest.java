@@ -6,6 +6,7 @@ import dev.topowatch.topology.check.DatabaseCheck.Engine;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import static dev.topowatch.checkers.database.DatabaseEntities.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Against a real PostgreSQL, started once for the class, that asks the {@code app} role for a password. */
+@Tag("slow")
 class PostgresCheckTest {
     private static final String PASSWORD = "correct-horse-battery";
 

@@ -3,6 +3,7 @@ package dev.topowatch.checkers.redis;
 import dev.topowatch.topology.Status;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import redis.embedded.RedisServer;
 
@@ -16,6 +17,7 @@ import static dev.topowatch.checkers.redis.RedisEntities.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Against two real Redis servers started once for the class: one open, one that wants a password. */
+@Tag("slow")
 class RedisCheckTest {
     private static final String PASSWORD = "correct-horse-battery";
     private static RedisServer open;

@@ -1,6 +1,10 @@
 package dev.topowatch.server.alerts;
 
+import dev.topowatch.topology.AlertEvent;
+
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /** What an alert says happened; its wire name is the webhook's {@code event}. */
 public enum AlertKind {
@@ -10,5 +14,18 @@ public enum AlertKind {
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kinds a channel's {@code on: [...]} asks for. */
+    public static Set<AlertKind> of(Set<AlertEvent> events) {
+        var kinds = EnumSet.noneOf(AlertKind.class);
+        for (var event : events) {
+            kinds.add(switch (event) {
+                case DOWN -> DOWN;
+                case RECOVERED -> RECOVERED;
+                case DEGRADED -> DEGRADED;
+            });
+        }
+        return kinds;
     }
 }

@@ -1,12 +1,7 @@
 package dev.topowatch.server.alerts;
 
-import dev.topowatch.server.alerts.telegram.BotCommands;
-import dev.topowatch.server.alerts.telegram.TelegramApi;
-import dev.topowatch.server.alerts.telegram.TelegramChannel;
-import dev.topowatch.server.alerts.webhook.WebhookChannel;
 import dev.topowatch.server.store.OutboxMessage;
 import dev.topowatch.server.store.Store;
-import dev.topowatch.topology.AlertEvent;
 import dev.topowatch.topology.Alerts;
 import dev.topowatch.topology.Entity;
 import dev.topowatch.topology.StatusSnapshot;
@@ -20,18 +15,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * Alerting, wired: the rules that decide (called by the engine), one worker per channel that
- * delivers from the outbox, and the Telegram bot's commands. Reconfigured when a reload changes the
+ * delivers from the outbox, opened from {@code alerts:} by each channel's {@link ChannelType}. Reconfigured when a reload changes the
  * {@code alerts:} section; an invalid topology file is told to every channel once per distinct set
  * of errors.
  */
@@ -47,14 +40,12 @@ public final class Alerter implements AutoCloseable {
     private final AlertPictures pictures;
     private final OkHttpClient webhookHttp;
     private List<ChannelWorker> workers = List.of();
-    private TelegramApi telegram;
-    private BotCommands commands;
-    private volatile Topology topology;
-    private final List<TelegramApi> projectTelegrams = new ArrayList<>();
+    /** What the open channels share (clients, a bot's command loop), closed after them. */
+    private List<AutoCloseable> resources = List.of();
     private volatile ProjectRouting routing = ProjectRouting.EVERYTHING;
-    private Alerts configured;
-    private Map<String, Alerts> configuredProjects = Map.of();
-    private String configuredUrl;
+    private volatile Topology topology;
+    /** What the channels running now were opened from: a reload that changes none of it keeps them. */
+    private Plan configured;
     private List<String> lastTopologyErrors = List.of();
 
     /** @param pictures the picture a root-cause alert carries to a chat (when one can be made) */
@@ -80,41 +71,37 @@ public final class Alerter implements AutoCloseable {
         return rules;
     }
 
+    /** The top-level {@code alerts:}, each project's, and the board's URL for links. */
+    private record Plan(Alerts alerts, Map<String, Alerts> projectAlerts, String url) {
+    }
+
     /**
      * Starts, or restarts after a change of {@code alerts:} (the top level's or a project's) or
      * {@code board.url}, the channels of this topology.
      */
     public synchronized void configure(Topology topology) {
         this.topology = topology;
-        var alerts = topology.alerts();
         var url = topology.board().url() == null ? null : topology.board().url().value();
-        if (alerts.equals(configured) && topology.projectAlerts().equals(configuredProjects) && Objects.equals(url, configuredUrl)) {
+        var plan = new Plan(topology.alerts(), topology.projectAlerts(), url);
+        if (plan.equals(configured)) {
             return;
         }
         boolean running = configured != null;
         var before = workers.stream().map(worker -> worker.channel().key()).collect(Collectors.toSet());
         stopChannels();
-        configured = alerts;
-        configuredProjects = topology.projectAlerts();
-        configuredUrl = url;
+        configured = plan;
         var routed = new ProjectRouting.Builder();
-        if (alerts.telegram() != null) {
-            telegram = new TelegramApi(alerts.telegram());
-            var chats = alerts.telegram().chatIds().stream().map(chat -> chat.contains("/") ? chat.substring(0, chat.indexOf('/')) : chat)
-                    .collect(Collectors.toSet());
-            commands = new BotCommands(telegram, chats, new Facts(this, snapshot, impact, () -> this.topology, clock));
-        }
-        channels(alerts, telegram, url).forEach(channel -> routed.everything(channel, alerts.groupWindow()));
-        configuredProjects.forEach((project, own) -> {
-            // A project's bot only sends: one getUpdates poller per bot, and the top level's answers the commands.
-            var api = own.telegram() == null ? null : new TelegramApi(own.telegram());
-            if (api != null) {
-                projectTelegrams.add(api);
-            }
-            channels(own, api, url).forEach(channel -> routed.project(project, channel, own.groupWindow()));
-        });
+        var shared = new ArrayList<AutoCloseable>();
+        var top = plan.alerts();
+        open(top, new ChannelContext(clock, url, webhookHttp, pictures, new Control(), true), shared)
+                .forEach(channel -> routed.everything(channel, top.groupWindow()));
+        // A project's chats only send: one getUpdates poller per bot, and the top level's answers the commands.
+        var projectContext = new ChannelContext(clock, url, webhookHttp, pictures, new Control(), false);
+        plan.projectAlerts().forEach((project, own) ->
+                open(own, projectContext, shared).forEach(channel -> routed.project(project, channel, own.groupWindow())));
+        resources = List.copyOf(shared);
         var channels = routed.channels();
-        rules.setChannels(channels, alerts.groupWindow());
+        rules.setChannels(channels, top.groupWindow());
         routing = routed.routing(this::projectOf);
         rules.setRouting(routing);
         var started = new ArrayList<ChannelWorker>();
@@ -130,19 +117,15 @@ public final class Alerter implements AutoCloseable {
         }
     }
 
-    /** The channels of one {@code alerts:} section: a chat per Telegram chat id, then its webhooks. */
-    private List<Channel> channels(Alerts alerts, TelegramApi api, String url) {
-        var text = new MessageText(alerts.templates(), url);
+    /** The channels of one {@code alerts:} section, each opened by its {@link ChannelType}; what they share goes to {@code shared}. */
+    private static List<Channel> open(Alerts alerts, ChannelContext context, List<AutoCloseable> shared) {
         var channels = new ArrayList<Channel>();
-        if (alerts.telegram() != null) {
-            var wants = kinds(alerts.telegram().on());
-            for (var chat : alerts.telegram().chatIds()) {
-                channels.add(new TelegramChannel(api, chat, wants, text, pictures));
-            }
-        }
-        for (var webhook : alerts.webhooks()) {
-            channels.add(new WebhookChannel(webhookHttp, webhook, kinds(webhook.on()), url, clock));
-        }
+        alerts.channels().forEach((key, spec) -> {
+            var type = Channels.byKey(key).orElseThrow(() -> new IllegalStateException("no channel type reads alerts." + key));
+            var opened = type.openSpec(spec, context);
+            channels.addAll(opened.channels());
+            shared.addAll(opened.resources());
+        });
         return channels;
     }
 
@@ -203,6 +186,34 @@ public final class Alerter implements AutoCloseable {
         return counts;
     }
 
+    /** The board as a channel that answers commands sees it. */
+    private final class Control implements BoardControl {
+        @Override
+        public StatusSnapshot snapshot() {
+            return snapshot.get();
+        }
+
+        @Override
+        public ImpactReport impact() {
+            return impact.get();
+        }
+
+        @Override
+        public Topology topology() {
+            return topology;
+        }
+
+        @Override
+        public Map<String, Instant> mutes() {
+            return rules.mutes();
+        }
+
+        @Override
+        public void mute(String entity, Instant until) {
+            Alerter.this.mute(entity, until);
+        }
+    }
+
     void mute(String entity, Instant until) {
         rules.mute(entity, until);
         store.mute(entity, until);
@@ -255,32 +266,18 @@ public final class Alerter implements AutoCloseable {
         workers.forEach(ChannelWorker::wake);
     }
 
-    private static Set<AlertKind> kinds(Set<AlertEvent> events) {
-        var kinds = EnumSet.noneOf(AlertKind.class);
-        for (var event : events) {
-            kinds.add(switch (event) {
-                case DOWN -> AlertKind.DOWN;
-                case RECOVERED -> AlertKind.RECOVERED;
-                case DEGRADED -> AlertKind.DEGRADED;
-            });
-        }
-        return kinds;
-    }
-
     private void stopChannels() {
         rules.setChannels(List.of(), Duration.ZERO);
         workers.forEach(ChannelWorker::close);
         workers = List.of();
-        if (commands != null) {
-            commands.close();
-            commands = null;
+        for (var resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception failed) {
+                LOG.warn("closing an alert channel failed error=\"{}\"", failed.getMessage());
+            }
         }
-        if (telegram != null) {
-            telegram.close();
-            telegram = null;
-        }
-        projectTelegrams.forEach(TelegramApi::close);
-        projectTelegrams.clear();
+        resources = List.of();
     }
 
     @Override

@@ -1,15 +1,16 @@
 package dev.topowatch.server.alerts;
 
 /**
- * Escaping for Telegram's HTML parse mode: the three characters it requires, plus quotes for
- * attributes. Not the diagram's {@code Xml.escape}: that also turns every apostrophe of an error into
- * {@code &#39;} and drops control characters, where a chat message keeps the text as it was.
+ * Escaping for the HTML of a chat message or an e-mail: the three characters Telegram's HTML parse
+ * mode requires, plus double quotes for attributes (which are always written in double quotes). Not
+ * the diagram's {@code Xml.escape}: that also turns every apostrophe of an error into {@code &#39;}
+ * and drops control characters, where a message keeps the text as it was.
  */
-final class Html {
+public final class Html {
     private Html() {
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         var out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

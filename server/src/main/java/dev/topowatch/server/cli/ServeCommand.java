@@ -5,7 +5,7 @@ import dev.topowatch.server.store.SqliteStore;
 import dev.topowatch.topology.HostPort;
 import dev.topowatch.topology.Topology;
 import dev.topowatch.topology.load.Printable;
-import dev.topowatch.topology.load.TopologyLoader;
+import dev.topowatch.server.alerts.Channels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -77,7 +77,7 @@ final class ServeCommand implements Callable<Integer> {
         Board board;
         try {
             var store = SqliteStore.open(databasePath, clock, topology.board().retention());
-            board = new Board(file, topology, address, store, TopologyLoader.withSystemEnvironment(), clock);
+            board = new Board(file, topology, address, store, Channels.loader(System.getenv()), clock);
         } catch (SQLException | IOException | RuntimeException failed) {
             err.println("topowatch: cannot start: " + Printable.line(failed.getMessage()));
             err.flush();

@@ -1,7 +1,7 @@
 package dev.topowatch.server.cli;
 
 import dev.topowatch.topology.load.LoadResult;
-import dev.topowatch.topology.load.TopologyLoader;
+import dev.topowatch.server.alerts.Channels;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,7 +13,7 @@ final class TopologyFile {
     }
 
     static LoadResult load(Path file, PrintWriter err) {
-        var result = TopologyLoader.withSystemEnvironment().load(file);
+        var result = Channels.loader(System.getenv()).load(file);
         result.warnings().forEach(err::println);
         result.errors().forEach(err::println);
         err.flush();

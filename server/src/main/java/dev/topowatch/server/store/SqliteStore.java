@@ -1,10 +1,6 @@
 package dev.topowatch.server.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.topowatch.checkers.heartbeat.Push;
-import dev.topowatch.topology.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -39,12 +33,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * stops growing once the windows are full. When a write fails (disk full, file read-only or locked),
  * nothing queued is lost: the writer retries with backoff while the board runs on from memory, and
  * {@link #health()} says what is wrong.
+ *
+ * <p>This class owns the write queue and the writer thread, and the batch SQL of checks,
+ * transitions and states; the rest of its jobs are classes of their own on its connections:
+ * {@link OutboxWrites} and {@link OutboxReads} (the alert outbox), {@link HistoryReads} (what the
+ * board reads back), {@link Retention} (what is kept, and the one schedule that prunes it).
  */
 public final class SqliteStore implements Store {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
-    static final Duration MINUTE_WINDOW = Duration.ofHours(48);
     static final int BATCH = 1000;
-    static final Duration PRUNE_EVERY = Duration.ofMinutes(5);
     /**
      * How long a batch of check results waits for more before it is committed. A quiet board then
      * commits every few seconds instead of once per result (each commit writes whole pages and wakes
@@ -58,14 +55,11 @@ public final class SqliteStore implements Store {
     static final int MAX_QUEUED_CHECKS = 200_000;
     /** The writer's page cache cap, in KiB (SQLite's default is 2 MB); readers keep the default. */
     private static final int WRITER_CACHE_KIB = 32 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** How a superseded alert's row starts its {@code last_error}. */
     static final String SUPERSEDED = "superseded";
 
     private final Path file;
     private final Clock clock;
-    private final Duration retention;
-    private final int rawPerEntity;
     private final Connection reader;
     private final Connection writer;
     private final LinkedBlockingDeque<Write> queue = new LinkedBlockingDeque<>();
@@ -79,13 +73,14 @@ public final class SqliteStore implements Store {
     private volatile boolean closed;
     private volatile String lastError;
     private final List<Runnable> alertListeners = new CopyOnWriteArrayList<>();
-    private Instant lastPrune = Instant.EPOCH;
+    private final Retention retention;
+    private final OutboxWrites outboxWrites;
+    private final OutboxReads outboxReads;
+    private final HistoryReads history;
 
     public SqliteStore(Path file, Clock clock, Duration retention, int rawPerEntity) throws SQLException, IOException {
         this.file = file.toAbsolutePath();
         this.clock = clock;
-        this.retention = retention;
-        this.rawPerEntity = rawPerEntity;
         if (this.file.getParent() != null) {
             Files.createDirectories(this.file.getParent());
         }
@@ -100,6 +95,10 @@ public final class SqliteStore implements Store {
         Schema.migrate(writer, this.file.toString());
         this.reader = open(this.file);
         this.buckets = new BucketWriter(writer);
+        this.retention = new Retention(writer, clock, retention, rawPerEntity);
+        this.outboxWrites = new OutboxWrites(writer);
+        this.outboxReads = new OutboxReads(reader, clock);
+        this.history = new HistoryReads(reader, clock, this.file);
         this.writerThread = Thread.ofPlatform().name("store-writer").daemon().start(this::writeLoop);
     }
 
@@ -115,22 +114,6 @@ public final class SqliteStore implements Store {
             statement.execute("PRAGMA busy_timeout = 5000");
         }
         return connection;
-    }
-
-    @Override
-    public Map<String, EntityState> loadStates() {
-        synchronized (reader) {
-            var states = new HashMap<String, EntityState>();
-            try (var statement = reader.prepareStatement("SELECT name, state FROM entity_state");
-                 var rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    states.put(rows.getString(1), StateCodec.decode(rows.getString(1), rows.getString(2)));
-                }
-            } catch (SQLException failed) {
-                throw new StoreException("cannot read entity states from " + file, failed);
-            }
-            return states;
-        }
     }
 
     @Override
@@ -183,25 +166,6 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public List<SentMessage> editableMessages(String channel) {
-        synchronized (reader) {
-            try (var statement = reader.prepareStatement("SELECT message_id, body FROM sent_message"
-                    + " WHERE channel = ? AND closed_at IS NULL ORDER BY sent_at, message_id")) {
-                statement.setString(1, channel);
-                var messages = new ArrayList<SentMessage>();
-                try (var rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        messages.add(new SentMessage(channel, rows.getLong(1), rows.getString(2)));
-                    }
-                }
-                return messages;
-            } catch (SQLException failed) {
-                throw new StoreException("cannot read the sent messages", failed);
-            }
-        }
-    }
-
-    @Override
     public void messageEdited(SentMessage edited, Instant at) {
         var done = new CountDownLatch(1);
         awaitWritten(new Write.Edited(edited, at, done), done);
@@ -210,23 +174,6 @@ public final class SqliteStore implements Store {
     @Override
     public void messageClosed(String channel, long messageId, Instant at) {
         enqueue(new Write.Closed(channel, messageId, at));
-    }
-
-    @Override
-    public boolean lastProblemSuperseded(String channel, String entity, long beforeId) {
-        synchronized (reader) {
-            try (var statement = reader.prepareStatement("SELECT last_error FROM outbox WHERE channel = ? AND entity = ?"
-                    + " AND kind IN ('down', 'degraded') AND id < ? ORDER BY id DESC LIMIT 1")) {
-                statement.setString(1, channel);
-                statement.setString(2, entity);
-                statement.setLong(3, beforeId);
-                try (var rows = statement.executeQuery()) {
-                    return rows.next() && rows.getString(1) != null && rows.getString(1).startsWith(SUPERSEDED);
-                }
-            } catch (SQLException failed) {
-                throw new StoreException("cannot read the alert outbox", failed);
-            }
-        }
     }
 
     @Override
@@ -242,25 +189,6 @@ public final class SqliteStore implements Store {
     @Override
     public void recordPush(String entity, Push push) {
         enqueue(new Write.Pushed(entity, push));
-    }
-
-    @Override
-    public Map<String, Push> lastPushes() {
-        synchronized (reader) {
-            try (var statement = reader.prepareStatement("SELECT entity, at, status, message, latency_ms FROM heartbeat_push");
-                 var rows = statement.executeQuery()) {
-                var pushes = new HashMap<String, Push>();
-                while (rows.next()) {
-                    long latencyMillis = rows.getLong(5);
-                    var latency = rows.wasNull() ? null : Duration.ofMillis(latencyMillis);
-                    pushes.put(rows.getString(1), new Push(Instant.ofEpochMilli(rows.getLong(2)), status(rows.getString(3)),
-                            rows.getString(4), latency));
-                }
-                return pushes;
-            } catch (SQLException failed) {
-                throw new StoreException("cannot read heartbeat pushes from " + file, failed);
-            }
-        }
     }
 
     @Override
@@ -325,7 +253,7 @@ public final class SqliteStore implements Store {
         while (!closed || !queue.isEmpty()) {
             try {
                 if (batch.isEmpty()) {
-                    var first = queue.poll(untilPruneDue(), TimeUnit.MILLISECONDS);
+                    var first = queue.poll(retention.untilDue(), TimeUnit.MILLISECONDS);
                     if (first == null) {
                         pruneWhenDue();
                         continue;
@@ -418,22 +346,21 @@ public final class SqliteStore implements Store {
                         transition.setString(3, t.to().wireName());
                         transition.setLong(4, t.at().toEpochMilli());
                         transition.setString(5, t.reason());
-                        transition.setString(6, json(t.rootCause()));
+                        transition.setString(6, Columns.json(t.rootCause()));
                         transition.addBatch();
                         latestStates.put(change.state().name(), change.state());
-                        alertsWritten |= addAlerts(outbox, change.alerts());
+                        alertsWritten |= OutboxWrites.add(outbox, change.alerts());
                     }
-                    case Write.Alerts alerts -> alertsWritten |= addAlerts(outbox, alerts.alerts());
+                    case Write.Alerts alerts -> alertsWritten |= OutboxWrites.add(outbox, alerts.alerts());
                     case Write.AlertOutcome outcome -> {
                         outbox.executeBatch();
-                        writeOutcome(outcome);
-                        writeSent(outcome);
+                        outboxWrites.outcome(outcome);
                     }
-                    case Write.Edited edited -> writeEdited(edited);
-                    case Write.Closed gone -> writeClosed(gone);
-                    case Write.Mute mute -> writeMute(mute);
+                    case Write.Edited edited -> outboxWrites.edited(edited);
+                    case Write.Closed gone -> outboxWrites.closed(gone);
+                    case Write.Mute mute -> outboxWrites.mute(mute);
                     case Write.Pushed pushed -> writePush(pushed);
-                    case Write.Peak peak -> writePeak(peak);
+                    case Write.Peak peak -> outboxWrites.peak(peak);
                     case Write.Removed gone -> {
                         writePending(result, transition, state, latestStates);
                         removed.setLong(1, gone.at().toEpochMilli());
@@ -442,7 +369,7 @@ public final class SqliteStore implements Store {
                     }
                     case Write.Prune prune -> {
                         writePending(result, transition, state, latestStates);
-                        prune.deleted().addAndGet(pruneNow(prune.now()));
+                        prune.deleted().addAndGet(retention.prune(prune.now()));
                     }
                     case Write.Barrier ignored -> {
                     }
@@ -471,91 +398,6 @@ public final class SqliteStore implements Store {
         }
     }
 
-    private static boolean addAlerts(PreparedStatement outbox, List<OutboxMessage> alerts) throws SQLException {
-        for (var alert : alerts) {
-            outbox.setString(1, alert.channel());
-            outbox.setString(2, alert.kind());
-            outbox.setString(3, alert.entity());
-            outbox.setLong(4, alert.createdAt().toEpochMilli());
-            outbox.setString(5, alert.body());
-            outbox.setLong(6, alert.nextAttempt().toEpochMilli());
-            outbox.addBatch();
-        }
-        return !alerts.isEmpty();
-    }
-
-    private void writeOutcome(Write.AlertOutcome outcome) throws SQLException {
-        try (var statement = writer.prepareStatement(outcome.delivered()
-                ? "UPDATE outbox SET delivered_at = ?, last_error = ? WHERE id = ?"
-                : "UPDATE outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + 1 WHERE id = ?")) {
-            for (var id : outcome.ids()) {
-                statement.setLong(1, outcome.at().toEpochMilli());
-                statement.setString(2, outcome.note());
-                statement.setLong(3, id);
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
-    }
-
-    private void writeSent(Write.AlertOutcome outcome) throws SQLException {
-        if (outcome.sent().isEmpty()) {
-            return;
-        }
-        try (var statement = writer.prepareStatement("INSERT INTO sent_message (channel, message_id, body, sent_at) VALUES (?, ?, ?, ?)"
-                + " ON CONFLICT (channel, message_id) DO UPDATE SET body = excluded.body, sent_at = excluded.sent_at, closed_at = NULL")) {
-            for (var message : outcome.sent()) {
-                statement.setString(1, message.channel());
-                statement.setLong(2, message.messageId());
-                statement.setString(3, message.body());
-                statement.setLong(4, outcome.at().toEpochMilli());
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
-    }
-
-    private void writeEdited(Write.Edited edited) throws SQLException {
-        try (var statement = writer.prepareStatement("UPDATE sent_message SET body = ?, edited_at = ? WHERE channel = ? AND message_id = ?")) {
-            statement.setString(1, edited.message().body());
-            statement.setLong(2, edited.at().toEpochMilli());
-            statement.setString(3, edited.message().channel());
-            statement.setLong(4, edited.message().messageId());
-            statement.executeUpdate();
-        }
-    }
-
-    private void writeClosed(Write.Closed gone) throws SQLException {
-        try (var statement = writer.prepareStatement("UPDATE sent_message SET closed_at = ? WHERE channel = ? AND message_id = ?")) {
-            statement.setLong(1, gone.at().toEpochMilli());
-            statement.setString(2, gone.channel());
-            statement.setLong(3, gone.messageId());
-            statement.executeUpdate();
-        }
-    }
-
-    private void writeMute(Write.Mute mute) throws SQLException {
-        try (var statement = writer.prepareStatement(mute.until() == null
-                ? "DELETE FROM alert_mute WHERE entity = ?"
-                : "INSERT INTO alert_mute (entity, until) VALUES (?, ?) ON CONFLICT (entity) DO UPDATE SET until = excluded.until")) {
-            statement.setString(1, mute.entity());
-            if (mute.until() != null) {
-                statement.setLong(2, mute.until().toEpochMilli());
-            }
-            statement.executeUpdate();
-        }
-    }
-
-    private void writePeak(Write.Peak peak) throws SQLException {
-        try (var statement = writer.prepareStatement("INSERT INTO alert_peak (entity, since, casualties) VALUES (?, ?, ?)"
-                + " ON CONFLICT (entity) DO UPDATE SET since = excluded.since, casualties = excluded.casualties")) {
-            statement.setString(1, peak.entity());
-            statement.setLong(2, peak.since().toEpochMilli());
-            statement.setInt(3, peak.casualties());
-            statement.executeUpdate();
-        }
-    }
-
     private void writePush(Write.Pushed pushed) throws SQLException {
         try (var statement = writer.prepareStatement("INSERT INTO heartbeat_push (entity, at, status, message, latency_ms)"
                 + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity) DO UPDATE SET at = excluded.at, status = excluded.status,"
@@ -571,86 +413,6 @@ public final class SqliteStore implements Store {
                 statement.setLong(5, push.latency().toMillis());
             }
             statement.executeUpdate();
-        }
-    }
-
-    @Override
-    public List<OutboxMessage> pendingAlerts(String channel, int limit) {
-        synchronized (reader) {
-            try (var statement = reader.prepareStatement("SELECT id, kind, entity, created_at, body, attempts, next_attempt_at, last_error"
-                    + " FROM outbox WHERE channel = ? AND delivered_at IS NULL ORDER BY id LIMIT ?")) {
-                statement.setString(1, channel);
-                statement.setInt(2, limit);
-                var messages = new ArrayList<OutboxMessage>();
-                try (var rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        messages.add(new OutboxMessage(rows.getLong(1), channel, rows.getString(2), rows.getString(3),
-                                Instant.ofEpochMilli(rows.getLong(4)), rows.getString(5), rows.getInt(6),
-                                Instant.ofEpochMilli(rows.getLong(7)), rows.getString(8)));
-                    }
-                }
-                return messages;
-            } catch (SQLException failed) {
-                throw new StoreException("cannot read the alert outbox", failed);
-            }
-        }
-    }
-
-    @Override
-    public Map<String, Long> undeliveredAlerts() {
-        synchronized (reader) {
-            try (var statement = reader.prepareStatement(
-                    "SELECT channel, count(*) FROM outbox WHERE delivered_at IS NULL GROUP BY channel ORDER BY channel");
-                 var rows = statement.executeQuery()) {
-                var counts = new TreeMap<String, Long>();
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getLong(2));
-                }
-                return counts;
-            } catch (SQLException failed) {
-                throw new StoreException("cannot read the alert outbox", failed);
-            }
-        }
-    }
-
-    @Override
-    public Map<String, OpenProblem> openProblems() {
-        synchronized (reader) {
-            // Per entity, its newest announced down, degraded or recovery message on any channel.
-            // Its peak was written when it opened (and each time it grew), after any peak of an earlier outage.
-            try (var statement = reader.prepareStatement("SELECT o.entity, o.kind, o.created_at, coalesce(p.casualties, 0) FROM outbox o"
-                    + " JOIN (SELECT entity, max(id) AS id FROM outbox WHERE kind IN ('down', 'degraded', 'recovered')"
-                    + " AND (last_error IS NULL OR last_error NOT LIKE '" + SUPERSEDED + "%') GROUP BY entity) last"
-                    + " ON last.id = o.id LEFT JOIN alert_peak p ON p.entity = o.entity WHERE o.kind != 'recovered'");
-                 var rows = statement.executeQuery()) {
-                var open = new HashMap<String, OpenProblem>();
-                while (rows.next()) {
-                    var status = status(rows.getString(2));
-                    open.put(rows.getString(1), new OpenProblem(rows.getString(1), status,
-                            Instant.ofEpochMilli(rows.getLong(3)), status == Status.DOWN ? rows.getInt(4) : 0));
-                }
-                return open;
-            } catch (SQLException failed) {
-                throw new StoreException("cannot read transitions", failed);
-            }
-        }
-    }
-
-    @Override
-    public Map<String, Instant> mutes() {
-        synchronized (reader) {
-            try (var statement = reader.prepareStatement("SELECT entity, until FROM alert_mute WHERE until > ?")) {
-                statement.setLong(1, clock.millis());
-                var mutes = new HashMap<String, Instant>();
-                try (var rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        mutes.put(rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)));
-                    }
-                }
-                return mutes;
-            } catch (SQLException failed) {
-                throw new StoreException("cannot read mutes", failed);
-            }
         }
     }
 
@@ -674,20 +436,19 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public Map<String, EntityState> loadStates() {
+        return history.loadStates();
+    }
+
+    @Override
+    public Map<String, Push> lastPushes() {
+        return history.lastPushes();
+    }
+
+    @Override
     public List<HistoryPoint> history(String entity, Instant from, Instant to, Duration step) {
-        var now = clock.instant();
         commitLingeringChecks();
-        synchronized (reader) {
-            try {
-                if (step.compareTo(Duration.ofMinutes(1)) < 0) {
-                    return HistoryQuery.fromRaw(reader, entity, from, to, step);
-                }
-                long width = from.isBefore(now.minus(MINUTE_WINDOW)) || step.compareTo(Duration.ofHours(1)) >= 0 ? 3600 : 60;
-                return HistoryQuery.fromBuckets(reader, entity, width, from, to, step);
-            } catch (SQLException failed) {
-                throw new StoreException("cannot read the history of '" + entity + "'", failed);
-            }
-        }
+        return history.history(entity, from, to, step);
     }
 
     @Override
@@ -695,88 +456,57 @@ public final class SqliteStore implements Store {
         if (entities.isEmpty()) {
             return new CheckTotals(0, 0, 0);
         }
-        var now = clock.instant();
         commitLingeringChecks();
-        synchronized (reader) {
-            try {
-                long width = from.isBefore(now.minus(MINUTE_WINDOW)) ? 3600 : 60;
-                return HistoryQuery.totals(reader, entities, width, from, to);
-            } catch (SQLException failed) {
-                throw new StoreException("cannot read the history of " + String.join(", ", entities), failed);
-            }
-        }
+        return history.totals(entities, from, to);
     }
 
     @Override
     public List<Transition> transitions(String entity, int limit, Instant before) {
-        var sql = new StringBuilder("SELECT id, entity, from_status, to_status, at, reason, root_cause FROM transition WHERE 1 = 1");
-        if (entity != null) {
-            sql.append(" AND entity = ?");
-        }
-        if (before != null) {
-            sql.append(" AND at < ?");
-        }
-        sql.append(" ORDER BY id DESC LIMIT ?");
-        synchronized (reader) {
-            try (var statement = reader.prepareStatement(sql.toString())) {
-                int index = 1;
-                if (entity != null) {
-                    statement.setString(index++, entity);
-                }
-                if (before != null) {
-                    statement.setLong(index++, before.toEpochMilli());
-                }
-                statement.setInt(index, Math.min(limit, 1000));
-                var transitions = new ArrayList<Transition>();
-                try (var rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        transitions.add(new Transition(rows.getLong(1), rows.getString(2), status(rows.getString(3)),
-                                status(rows.getString(4)), Instant.ofEpochMilli(rows.getLong(5)), rows.getString(6),
-                                strings(rows.getString(7))));
-                    }
-                }
-                return transitions;
-            } catch (SQLException failed) {
-                throw new StoreException("cannot read transitions", failed);
-            }
-        }
+        return history.transitions(entity, limit, before);
     }
 
     @Override
     public List<RecordedCheck> recentChecks(String entity, int limit) {
         commitLingeringChecks();
-        synchronized (reader) {
-            try (var statement = reader.prepareStatement(
-                    "SELECT at, outcome, blocked, latency_ms, error FROM check_result WHERE entity = ? ORDER BY at DESC, rowid DESC LIMIT ?")) {
-                statement.setString(1, entity);
-                statement.setInt(2, limit);
-                var checks = new ArrayList<RecordedCheck>();
-                try (var rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        checks.add(new RecordedCheck(entity, Instant.ofEpochMilli(rows.getLong(1)), status(rows.getString(2)),
-                                rows.getInt(3) == 1, Duration.ofMillis(rows.getLong(4)), rows.getString(5)));
-                    }
-                }
-                return checks;
-            } catch (SQLException failed) {
-                throw new StoreException("cannot read the checks of '" + entity + "'", failed);
-            }
-        }
+        return history.recentChecks(entity, limit);
     }
 
-    /** How long the idle writer may sleep before {@link #pruneWhenDue()} has work: no wakeups in between. */
-    private long untilPruneDue() {
-        long left = PRUNE_EVERY.minus(Duration.between(lastPrune, clock.instant())).toMillis();
-        return Math.clamp(left, 1, PRUNE_EVERY.toMillis());
+    @Override
+    public List<OutboxMessage> pendingAlerts(String channel, int limit) {
+        return outboxReads.pendingAlerts(channel, limit);
+    }
+
+    @Override
+    public List<SentMessage> editableMessages(String channel) {
+        return outboxReads.editableMessages(channel);
+    }
+
+    @Override
+    public boolean lastProblemSuperseded(String channel, String entity, long beforeId) {
+        return outboxReads.lastProblemSuperseded(channel, entity, beforeId);
+    }
+
+    @Override
+    public Map<String, Long> undeliveredAlerts() {
+        return outboxReads.undeliveredAlerts();
+    }
+
+    @Override
+    public Map<String, OpenProblem> openProblems() {
+        return outboxReads.openProblems();
+    }
+
+    @Override
+    public Map<String, Instant> mutes() {
+        return outboxReads.mutes();
     }
 
     /** Runs on the writer thread, so pruning never races a batch; at most every few minutes. */
     private void pruneWhenDue() {
         var now = clock.instant();
-        if (Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) >= 0) {
-            lastPrune = now;
+        if (retention.due(now)) {
             try {
-                pruneNow(now);
+                retention.prune(now);
             } catch (SQLException failed) {
                 lastError = failed.getMessage();
                 LOG.warn("store prune failed error=\"{}\"", failed.getMessage());
@@ -794,32 +524,6 @@ public final class SqliteStore implements Store {
             Thread.currentThread().interrupt();
         }
         return prune.deleted().get();
-    }
-
-    private long pruneNow(Instant now) throws SQLException {
-        long deleted = 0;
-        long cutoff = now.minus(retention).toEpochMilli();
-        long minuteCutoff = now.minus(MINUTE_WINDOW).toEpochMilli();
-        try (var statement = writer.createStatement()) {
-            deleted += statement.executeUpdate("DELETE FROM bucket WHERE width = 60 AND start < " + minuteCutoff);
-            deleted += statement.executeUpdate("DELETE FROM bucket WHERE width = 3600 AND start < " + cutoff);
-            deleted += statement.executeUpdate("DELETE FROM transition WHERE at < " + cutoff);
-            // Undelivered alerts are never pruned: a channel that comes back still gets them.
-            deleted += statement.executeUpdate("DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < " + cutoff);
-            deleted += statement.executeUpdate("DELETE FROM sent_message WHERE closed_at IS NOT NULL AND closed_at < " + cutoff);
-            deleted += statement.executeUpdate("DELETE FROM alert_mute WHERE until < " + now.toEpochMilli());
-            for (var table : List.of("heartbeat_push", "alert_peak")) {
-                deleted += statement.executeUpdate("DELETE FROM " + table + " WHERE entity IN (SELECT name FROM entity_state"
-                        + " WHERE removed_at IS NOT NULL AND removed_at < " + cutoff + ")");
-            }
-            deleted += statement.executeUpdate("DELETE FROM entity_state WHERE removed_at IS NOT NULL AND removed_at < " + cutoff);
-            deleted += statement.executeUpdate("DELETE FROM check_result WHERE at < " + minuteCutoff);
-            // Keep only the newest raw results of each entity.
-            deleted += statement.executeUpdate("DELETE FROM check_result WHERE rowid IN (SELECT id FROM "
-                    + "(SELECT rowid AS id, row_number() OVER (PARTITION BY entity ORDER BY at DESC, rowid DESC) AS age"
-                    + " FROM check_result) WHERE age > " + rawPerEntity + ")");
-        }
-        return deleted;
     }
 
     @Override
@@ -856,26 +560,6 @@ public final class SqliteStore implements Store {
             writer.close();
         } catch (SQLException ignored) {
             // closing; nothing left to save
-        }
-    }
-
-    private static Status status(String name) {
-        return Status.valueOf(name.toUpperCase(Locale.ROOT));
-    }
-
-    private static String json(List<String> names) {
-        try {
-            return JSON.writeValueAsString(names);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
-
-    private static List<String> strings(String json) {
-        try {
-            return JSON.readValue(json, new TypeReference<List<String>>() { });
-        } catch (JsonProcessingException corrupt) {
-            return List.of();
         }
     }
 

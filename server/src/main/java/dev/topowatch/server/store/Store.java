@@ -58,7 +58,10 @@ public interface Store extends Outbox, AutoCloseable {
     /** The newest raw results of one entity, newest first. */
     List<RecordedCheck> recentChecks(String entity, int limit);
 
-    /** Deletes what retention no longer keeps; returns how many rows went. */
+    /**
+     * Deletes what retention no longer keeps, now; returns how many rows went. The store prunes on its
+     * own schedule too ({@code Retention.EVERY}): this is for a simulated clock (tests, benchmarks).
+     */
     long prune(Instant now);
 
     /** Waits until everything queued so far is written (or has failed). */

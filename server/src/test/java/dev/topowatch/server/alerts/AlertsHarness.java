@@ -56,7 +56,7 @@ final class AlertsHarness implements AutoCloseable {
         open();
     }
 
-    /** With a topology loaded from files (one that includes others). */
+    /** On a topology loaded from files (one that includes others). */
     static AlertsHarness of(Path database, Clock clock, Topology topology) throws Exception {
         return new AlertsHarness(database, clock, topology, UnaryOperator.identity(), root -> Optional.empty());
     }
@@ -73,6 +73,39 @@ final class AlertsHarness implements AutoCloseable {
         alerter = new Alerter(store, clock, FAST, engine::snapshot, engine::impact, pictures);
         engine.setAlertPlanner(alerter.rules());
         alerter.configure(topology);
+    }
+
+    /**
+     * A board whose {@code db} is the root of {@code api}, which {@code web} needs, alerting through
+     * {@code channel}: the lines of one channel's section under {@code alerts:}, four spaces in.
+     */
+    static String chain(String channel) {
+        return """
+                board:
+                  url: http://board.example:8080
+                defaults:
+                  failure_threshold: 1
+                alerts:
+                  group_window: 200ms
+                %s
+                entities:
+                  db: {type: tcp, host: 127.0.0.1, port: 5432}
+                  api: {type: tcp, host: 127.0.0.1, port: 8001, depends_on: [db]}
+                  web: {type: tcp, host: 127.0.0.1, port: 8002, depends_on: [api]}
+                """.formatted(channel.stripTrailing());
+    }
+
+    /** In a {@link #chain}: db goes down and takes api and web with it; after {@code outage} all three are back; all told. */
+    void outage(String error, Duration outage, java.util.function.Consumer<Duration> advance) throws InterruptedException {
+        down("db", error);
+        down("api", "timeout after 5000 ms");
+        down("web", "expected status 2xx, got 502");
+        awaitOutboxEmpty();
+        advance.accept(outage);
+        up("db");
+        up("api");
+        up("web");
+        awaitOutboxEmpty();
     }
 
     void down(String entity, String error) {

@@ -3,7 +3,6 @@ package dev.topowatch.server.alerts;
 import dev.topowatch.server.testing.FakeTelegram;
 import dev.topowatch.server.testing.RunningClock;
 import dev.topowatch.server.testing.WebhookReceiver;
-import dev.topowatch.topology.load.TopologyLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,7 @@ class ProjectAlertsTest {
                 entities:
                   db: {type: tcp, host: 127.0.0.1, port: 5432}
                 """.formatted(TelegramAlertsTest.TOKEN, board.url()));
-        var topology = new TopologyLoader(Map.of()).load(main).orThrow();
+        var topology = Channels.loader(Map.of()).load(main).orThrow();
         alerts = AlertsHarness.of(directory.resolve("board.db"), clock, topology);
     }
 

@@ -4,6 +4,7 @@ import dev.topowatch.server.testing.FakeTelegram;
 import dev.topowatch.server.testing.RunningClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Telegram alerts end to end: the engine decides, the outbox keeps, the worker sends over real HTTP
  * to a fake Bot API on 127.0.0.1, and the test reads exactly what the chat got.
  */
+@Tag("slow")
 class TelegramAlertsTest {
     static final String TOKEN = "123456:test-token";
     static final Instant START = Instant.parse("2026-12-01T10:00:00Z");

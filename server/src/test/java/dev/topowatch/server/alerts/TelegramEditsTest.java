@@ -5,6 +5,7 @@ import dev.topowatch.server.testing.FakeTelegram;
 import dev.topowatch.server.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * still unless the test moves it, so every wait (the group window, the pace of edits, backoff) is
  * passed by moving it, never by sleeping, and "not yet" is a fact, not a race.
  */
+@Tag("slow")
 class TelegramEditsTest {
     private static final List<String> CASUALTIES = List.of("auth_api", "checkout", "orders_api", "payments", "search",
             "shipping", "stock", "users", "web");

@@ -131,7 +131,7 @@ class TelegramPicturesTest {
 
     @Test
     void a_text_too_long_for_a_caption_goes_as_a_text_message_without_the_picture() throws Exception {
-        var longTemplate = "  templates:\n    down: \"🔴 <b>{entity}</b> is DOWN. " + "Call the on-call person. ".repeat(45) + "\"";
+        var longTemplate = "    templates:\n      down: \"🔴 <b>{entity}</b> is DOWN. " + "Call the on-call person. ".repeat(45) + "\"";
         var picture = png(64, 32);
         open(root -> Optional.of(picture), longTemplate);
 

@@ -8,6 +8,7 @@ import dev.topowatch.server.testing.RunningClock;
 import dev.topowatch.server.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Webhooks end to end against a receiver on 127.0.0.1, and what a crash between sending and marking costs. */
+@Tag("slow")
 class WebhookAlertsTest {
     static final String SECRET = "s3cret-for-hmac";
     static final ObjectMapper JSON = new ObjectMapper();

@@ -2,7 +2,7 @@ package dev.topowatch.server.reload;
 
 import dev.topowatch.server.testing.MutableClock;
 import dev.topowatch.topology.Topology;
-import dev.topowatch.topology.load.TopologyLoader;
+import dev.topowatch.server.alerts.Channels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +30,7 @@ class TopologyReloaderTest {
     private final List<List<String>> reported = new ArrayList<>();
 
     private TopologyReloader reloader(Path file) {
-        var loader = new TopologyLoader(Map.of());
+        var loader = Channels.loader(Map.of());
         var initial = loader.load(file).orThrow();
         return new TopologyReloader(file, initial, loader, applied::add, reported::add, clock);
     }

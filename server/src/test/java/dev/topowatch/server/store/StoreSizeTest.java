@@ -2,6 +2,7 @@ package dev.topowatch.server.store;
 
 import dev.topowatch.server.testing.MutableClock;
 import dev.topowatch.topology.Status;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * so from day 8 the file must hold still. (bench/board's StoreSize runs 1,000 entities at 30 s for
  * 30 days with the default retention; bench/README.md has the size it reached.)
  */
+@Tag("slow")
 class StoreSizeTest {
     private static final int ENTITIES = 10;
     private static final Duration INTERVAL = Duration.ofMinutes(5);

@@ -1,7 +1,7 @@
 package dev.topowatch.server.testing;
 
 import dev.topowatch.topology.Topology;
-import dev.topowatch.topology.load.TopologyLoader;
+import dev.topowatch.server.alerts.Channels;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,6 +13,6 @@ public final class Topologies {
     }
 
     public static Topology parse(String yaml) {
-        return new TopologyLoader(Map.of()).parse(yaml, Path.of("topology.yaml")).orThrow();
+        return Channels.loader(Map.of()).parse(yaml, Path.of("topology.yaml")).orThrow();
     }
 }

@@ -14,18 +14,25 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.Executors;
 
-/** A webhook endpoint on 127.0.0.1 that records every POST (headers and body) and can fail the next ones. */
+/**
+ * A webhook endpoint on 127.0.0.1 (a generic webhook, or Slack's or Discord's standing in) that
+ * records every POST (headers and body) and can fail the next ones, with a Retry-After when asked.
+ */
 public final class WebhookReceiver implements AutoCloseable {
 
-    public record Call(Map<String, String> headers, String body, int answered) {
+    /** @param at when it came, on the machine's clock: to see how long the sender waited */
+    public record Call(Map<String, String> headers, String body, int answered, long at) {
         public String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
         }
     }
 
+    private record Failure(int status, String retryAfter) {
+    }
+
     private final HttpServer server;
     private final List<Call> calls = new ArrayList<>();
-    private final Queue<Integer> failures = new ArrayDeque<>();
+    private final Queue<Failure> failures = new ArrayDeque<>();
 
     public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -35,13 +42,15 @@ public final class WebhookReceiver implements AutoCloseable {
                 var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 var headers = new java.util.HashMap<String, String>();
                 exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.getFirst()));
-                int status;
+                Failure failure;
                 synchronized (this) {
-                    var failure = failures.poll();
-                    status = failure == null ? 204 : failure;
-                    calls.add(new Call(headers, body, status));
+                    failure = failures.poll();
+                    calls.add(new Call(headers, body, failure == null ? 204 : failure.status(), System.nanoTime()));
                 }
-                exchange.sendResponseHeaders(status, -1);
+                if (failure != null && failure.retryAfter() != null) {
+                    exchange.getResponseHeaders().add("Retry-After", failure.retryAfter());
+                }
+                exchange.sendResponseHeaders(failure == null ? 204 : failure.status(), -1);
             }
         });
         server.start();
@@ -53,8 +62,18 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public synchronized void failNext(int times, int status) {
         for (int i = 0; i < times; i++) {
-            failures.add(status);
+            failures.add(new Failure(status, null));
         }
+    }
+
+    /** The next POST is answered 429 with {@code Retry-After: seconds}. */
+    public synchronized void rateLimitNext(String seconds) {
+        failures.add(new Failure(429, seconds));
+    }
+
+    /** Stops failing: the failures not used yet are dropped. */
+    public synchronized void recover() {
+        failures.clear();
     }
 
     public synchronized List<Call> calls() {

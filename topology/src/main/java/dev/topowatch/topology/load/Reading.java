@@ -6,13 +6,18 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 
 import java.util.Map;
 
-/** What every reader of one file shares: where problems go and how {@code ${VAR}} expands. */
+/**
+ * What every reader of one load shares: where problems go, how {@code ${VAR}} expands, and who reads
+ * each alert channel's section (the top level's and each project's alike).
+ */
 final class Reading {
     final Problems problems;
+    final Map<String, ChannelReader> channels;
     private final EnvExpander expander;
 
-    Reading(Problems problems, Map<String, String> environment) {
+    Reading(Problems problems, Map<String, String> environment, Map<String, ChannelReader> channels) {
         this.problems = problems;
+        this.channels = channels;
         this.expander = new EnvExpander(environment);
     }
 

@@ -15,14 +15,20 @@ public final class TopologyLoader {
     static final Set<String> TOP_LEVEL_KEYS = Set.of("board", "defaults", "alerts", "entities", "include");
 
     private final Map<String, String> environment;
+    private final Map<String, ChannelReader> channels;
 
-    /** @param environment what {@code ${VAR}} expands from; pass {@code System.getenv()} in the program */
+    /** A loader that knows no alert channel: any section under {@code alerts:} but the group window is an error. */
     public TopologyLoader(Map<String, String> environment) {
-        this.environment = Map.copyOf(environment);
+        this(environment, Map.of());
     }
 
-    public static TopologyLoader withSystemEnvironment() {
-        return new TopologyLoader(System.getenv());
+    /**
+     * @param environment what {@code ${VAR}} expands from; pass {@code System.getenv()} in the program
+     * @param channels    the reader of each alert channel's section, by its key under {@code alerts:}
+     */
+    public TopologyLoader(Map<String, String> environment, Map<String, ChannelReader> channels) {
+        this.environment = Map.copyOf(environment);
+        this.channels = Map.copyOf(channels);
     }
 
     public LoadResult load(Path file) {
@@ -34,7 +40,7 @@ public final class TopologyLoader {
     /** Validates {@code text} as if it were the content of {@code file} (whose folder anchors relative paths and includes). */
     public LoadResult parse(String text, Path file) {
         var problems = new Problems(file.toString());
-        var reading = new Reading(problems, environment);
+        var reading = new Reading(problems, environment, channels);
         var directory = file.toAbsolutePath().normalize().getParent();
         var composed = YamlSource.compose(text, file.toString(), problems);
         if (composed.isEmpty()) {

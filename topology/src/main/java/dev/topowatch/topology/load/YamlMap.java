@@ -73,6 +73,11 @@ final class YamlMap {
         return null;
     }
 
+    /** A mapping handed out whole (a channel's section), its fields named {@code prefix + key}. */
+    static YamlMap section(Reading reading, MappingNode mapping, String prefix, Node anchor) {
+        return new YamlMap(reading, mapping.getValue(), "", prefix, anchor);
+    }
+
     /** A list item that must be a mapping: as {@link #of}, but an empty item is an error, not an empty mapping. */
     static YamlMap item(Reading reading, Node node, String context, String what) {
         if (isNull(node)) {

@@ -1,5 +1,6 @@
 package dev.topowatch.topology.load;
 
+import dev.topowatch.topology.ChannelSpec;
 import dev.topowatch.topology.Entity;
 import dev.topowatch.topology.Problem;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +27,17 @@ class IncludedFilesTest {
         return file;
     }
 
+    /** Where a channel's section says to send: what the server's channel readers would keep, for this module's tests. */
+    record Addresses(List<String> addresses) implements ChannelSpec {
+    }
+
+    /** Stand-ins for the server's readers of {@code alerts.telegram} and {@code alerts.webhooks}. */
+    static final Map<String, ChannelReader> CHANNELS = Map.of(
+            "telegram", section -> new Addresses(section.asMap().strings("chat_id")),
+            "webhooks", section -> new Addresses(section.asListOfMaps("a webhook").stream().map(map -> map.string("url")).toList()));
+
     private LoadResult load(Path file) {
-        return new TopologyLoader(Map.of("SHOP_CHAT", "-100200")).load(file);
+        return new TopologyLoader(Map.of("SHOP_CHAT", "-100200"), CHANNELS).load(file);
     }
 
     private Path twoTeams() throws IOException {
@@ -92,7 +103,7 @@ class IncludedFilesTest {
         assertThat(topology.projects()).containsExactly("analytics", "blog", "shop");
         assertThat(topology.include()).containsExactly("teams/*.yaml", "teams/blog.yml");
         assertThat(topology.projectAlerts()).containsOnlyKeys("shop");
-        assertThat(topology.projectAlerts().get("shop").telegram().chatIds()).containsExactly("-100200");
+        assertThat(topology.projectAlerts().get("shop").channels()).containsExactly(Map.entry("telegram", new Addresses(List.of("-100200"))));
     }
 
     @Test

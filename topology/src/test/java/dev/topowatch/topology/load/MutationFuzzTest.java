@@ -1,6 +1,7 @@
 package dev.topowatch.topology.load;
 
 import dev.topowatch.topology.Problem;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whatever comes out, loading gives a topology or validation errors, never another exception. Seeded,
  * so that a failure names the seed and case that reproduce it.
  */
+@Tag("slow")
 class MutationFuzzTest {
     private static final long SEED = 20261122L;
     private static final int CASES = 10_000;

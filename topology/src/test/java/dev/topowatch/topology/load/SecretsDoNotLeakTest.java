@@ -11,8 +11,6 @@ class SecretsDoNotLeakTest {
     private static final Map<String, String> ENVIRONMENT = Map.of(
             "PG_PASSWORD", "pg-s3cret-value",
             "API_TOKEN", "api-t0ken-value",
-            "BOT_TOKEN", "123456:bot-t0ken-value",
-            "HOOK_SECRET", "hook-s3cret-value",
             "BOARD_TOKEN", "board-t0ken-value",
             "REDIS_PASSWORD", "redis-s3cret-value",
             "DEPLOY_KEY", "deploy-k3y-value");
@@ -21,13 +19,6 @@ class SecretsDoNotLeakTest {
             board:
               token: ${BOARD_TOKEN}
               read_token: literal-read-t0ken
-            alerts:
-              telegram:
-                bot_token: ${BOT_TOKEN}
-                chat_id: 42
-              webhooks:
-                - url: https://hooks.example.com/x?token=${API_TOKEN}
-                  secret: ${HOOK_SECRET}
             entities:
               db:
                 type: database

@@ -1,6 +1,5 @@
 package dev.topowatch.server.alerts.telegram;
 
-import dev.topowatch.server.alerts.BoardFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -21,12 +20,12 @@ public final class BotCommands implements AutoCloseable {
 
     private final TelegramApi api;
     private final Set<String> allowedChats;
-    private final BoardFacts board;
+    private final BotAnswers board;
     private final Thread thread;
     private volatile boolean closed;
 
     /** @param allowedChats chat ids as configured, topics stripped */
-    public BotCommands(TelegramApi api, Set<String> allowedChats, BoardFacts board) {
+    BotCommands(TelegramApi api, Set<String> allowedChats, BotAnswers board) {
         this.api = api;
         this.allowedChats = Set.copyOf(allowedChats);
         this.board = board;

@@ -1,6 +1,7 @@
 package dev.topowatch.server.alerts.telegram;
 
-import dev.topowatch.topology.Alerts;
+import dev.topowatch.topology.ConfigText;
+import dev.topowatch.topology.Secret;
 import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
@@ -37,19 +38,19 @@ public final class TelegramApi implements AutoCloseable {
     private final OkHttpTelegramClient client;
     private final String token;
 
-    public TelegramApi(Alerts.Telegram config) {
-        this.token = config.botToken().reveal();
+    public TelegramApi(Secret botToken, ConfigText apiUrl, ConfigText proxy) {
+        this.token = botToken.reveal();
         var builder = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(LONG_POLL.plusSeconds(15))
                 .callTimeout(LONG_POLL.plusSeconds(20));
-        if (config.proxy() != null) {
-            builder.proxy(proxy(URI.create(config.proxy().value())));
+        if (proxy != null) {
+            builder.proxy(proxy(URI.create(proxy.value())));
         }
         this.http = builder.build();
-        this.client = config.apiUrl() == null
+        this.client = apiUrl == null
                 ? new OkHttpTelegramClient(http, token)
-                : new OkHttpTelegramClient(http, token, url(URI.create(config.apiUrl().value())));
+                : new OkHttpTelegramClient(http, token, url(URI.create(apiUrl.value())));
     }
 
     private static TelegramUrl url(URI uri) {

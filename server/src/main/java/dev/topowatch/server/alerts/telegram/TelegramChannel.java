@@ -5,7 +5,6 @@ import dev.topowatch.server.alerts.AlertKind;
 import dev.topowatch.server.alerts.AlertPictures;
 import dev.topowatch.server.alerts.Delivery;
 import dev.topowatch.server.alerts.EditableChannel;
-import dev.topowatch.server.alerts.MessageText;
 import dev.topowatch.server.alerts.SentAlerts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +37,10 @@ public final class TelegramChannel implements EditableChannel {
     private final TelegramApi api;
     private final String chat;
     private final Set<AlertKind> wants;
-    private final MessageText text;
+    private final TelegramText text;
     private final AlertPictures pictures;
 
-    public TelegramChannel(TelegramApi api, String chat, Set<AlertKind> wants, MessageText text, AlertPictures pictures) {
+    TelegramChannel(TelegramApi api, String chat, Set<AlertKind> wants, TelegramText text, AlertPictures pictures) {
         this.api = api;
         this.chat = chat;
         this.wants = Set.copyOf(wants);

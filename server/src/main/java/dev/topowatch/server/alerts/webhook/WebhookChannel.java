@@ -4,20 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.topowatch.server.alerts.Alert;
 import dev.topowatch.server.alerts.AlertKind;
 import dev.topowatch.server.alerts.Channel;
+import dev.topowatch.server.alerts.ChannelKey;
 import dev.topowatch.server.alerts.Delivery;
-import dev.topowatch.topology.Alerts;
-import okhttp3.MediaType;
+import dev.topowatch.server.alerts.JsonPost;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -30,33 +25,23 @@ import java.util.Set;
 public final class WebhookChannel implements Channel {
     public static final String DELIVERY_HEADER = "X-Topowatch-Delivery";
     public static final String TIMESTAMP_HEADER = "X-Topowatch-Timestamp";
-    private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OkHttpClient http;
-    private final Alerts.Webhook config;
+    private final WebhookSpec.Hook config;
     private final Set<AlertKind> wants;
     private final String boardUrl;
     private final Clock clock;
     private final String key;
 
-    public WebhookChannel(OkHttpClient http, Alerts.Webhook config, Set<AlertKind> wants, String boardUrl, Clock clock) {
+    WebhookChannel(OkHttpClient http, WebhookSpec.Hook config, Set<AlertKind> wants, String boardUrl, Clock clock) {
         this.http = http;
         this.config = config;
         this.wants = Set.copyOf(wants);
         this.boardUrl = boardUrl;
         this.clock = clock;
-        this.key = "webhook:" + fingerprint(config.url().value());
-    }
-
-    /** The URL may hold a secret from the environment: the key only holds a digest of it. */
-    private static String fingerprint(String url) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        // The URL may hold a secret from the environment: the key only holds a digest of it.
+        this.key = ChannelKey.of("webhook", config.url().value());
     }
 
     @Override
@@ -88,23 +73,13 @@ public final class WebhookChannel implements Channel {
     public Delivery deliver(List<Alert> alerts, List<Long> ids) {
         var sentAt = clock.instant().getEpochSecond();
         var body = payload(alerts.getFirst(), ids.getFirst(), sentAt);
-        var request = new Request.Builder()
-                .url(config.url().value())
-                .header("User-Agent", "topowatch")
-                .header(DELIVERY_HEADER, Long.toString(ids.getFirst()))
-                .header(TIMESTAMP_HEADER, Long.toString(sentAt))
-                .post(RequestBody.create(body, JSON_TYPE));
+        var headers = new LinkedHashMap<String, String>();
+        headers.put(DELIVERY_HEADER, Long.toString(ids.getFirst()));
+        headers.put(TIMESTAMP_HEADER, Long.toString(sentAt));
         if (config.secret() != null) {
-            request.header(Signature.HEADER, Signature.of(config.secret().reveal(), body));
+            headers.put(Signature.HEADER, Signature.of(config.secret().reveal(), body));
         }
-        try (var response = http.newCall(request.build()).execute()) {
-            if (response.isSuccessful()) {
-                return new Delivery.Delivered(List.of());
-            }
-            return new Delivery.Retry("webhook answered " + response.code(), null);
-        } catch (IOException | RuntimeException failed) {
-            return new Delivery.Retry(failed.getClass().getSimpleName() + ": " + failed.getMessage(), null);
-        }
+        return JsonPost.send(http, config.url().value(), body, headers, "webhook");
     }
 
     private byte[] payload(Alert alert, long id, long sentAt) {

@@ -1,7 +1,11 @@
-package dev.topowatch.server.alerts;
+package dev.topowatch.server.alerts.telegram;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import dev.topowatch.server.alerts.Alert;
+import dev.topowatch.server.alerts.AlertKind;
+import dev.topowatch.server.alerts.Html;
+import dev.topowatch.server.alerts.HumanTime;
+import dev.topowatch.server.alerts.Wording;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,15 +13,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Alerts as Telegram HTML: the same short shape every time, every value escaped. A template from the
+ * Alerts as Telegram HTML, from the facts every channel shares ({@link Wording} cuts and counts): the same short shape every time, every value escaped. A template from the
  * topology file replaces the built-in one of its kind; a line whose placeholders are all empty is
  * left out, so that "blocks:" does not stand alone when nothing is blocked.
  */
-public final class MessageText {
+public final class TelegramText {
     /** Telegram refuses longer messages. */
     public static final int MAX_LENGTH = 4096;
-    static final int LONGEST_VALUE = 300;
-    private static final int CASUALTIES_NAMED = 3;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
     private static final Map<AlertKind, String> BUILT_IN = Map.of(
             AlertKind.DOWN, "🔴 <b>{entity}</b> is DOWN since {since}\n{error}\nblocks {casualty_count}: {casualties}\n{link}",
@@ -31,12 +33,12 @@ public final class MessageText {
     private final String boardUrl;
 
     /**
-     * @param templates by kind's wire name, from {@code alerts.templates}
-     * @param boardUrl  the board's public address for links; null leaves links out
+     * @param templates by kind's wire name, from {@code alerts.telegram.templates}
+     * @param boardUrl  the board's public address for links, without a trailing slash; null leaves links out
      */
-    public MessageText(Map<String, String> templates, String boardUrl) {
+    public TelegramText(Map<String, String> templates, String boardUrl) {
         this.templates = Map.copyOf(templates);
-        this.boardUrl = boardUrl == null || boardUrl.isBlank() ? null : boardUrl.replaceAll("/+$", "");
+        this.boardUrl = boardUrl;
     }
 
     /** One message for one alert. */
@@ -160,16 +162,13 @@ public final class MessageText {
     }
 
     private String link(String entity) {
-        if (boardUrl == null || entity == null) {
-            return "";
-        }
-        var href = boardUrl + "/?focus=" + URLEncoder.encode(entity, StandardCharsets.UTF_8);
-        return "<a href=\"" + Html.escape(href) + "\">Open the board</a>";
+        var href = entity == null ? null : Wording.link(boardUrl, entity);
+        return href == null ? "" : "<a href=\"" + Html.escape(href) + "\">Open the board</a>";
     }
 
-    /** "blocks 8: api, web, worker and 5 more": the whole count, and the first names. */
+    /** "blocks 8: api, web, worker and 5 more", escaped. */
     static String blocks(List<String> names) {
-        return "blocks " + names.size() + ": " + casualties(names);
+        return Html.escape(Wording.blocks(names));
     }
 
     /** Empty for none, so that a line about nothing is left out. */
@@ -177,25 +176,13 @@ public final class MessageText {
         return count == 0 ? "" : Integer.toString(count);
     }
 
-    /** "api, web, worker and 5 more". */
-    static String casualties(List<String> names) {
-        if (names.isEmpty()) {
-            return "";
-        }
-        var named = names.stream().limit(CASUALTIES_NAMED).map(MessageText::value).toList();
-        var text = String.join(", ", named);
-        return names.size() > CASUALTIES_NAMED ? text + " and " + (names.size() - CASUALTIES_NAMED) + " more" : text;
+    /** "api, web, worker and 5 more", escaped; empty for none. */
+    private static String casualties(List<String> names) {
+        return Html.escape(Wording.casualties(names));
     }
 
-    /** Escaped, and cut to a sensible length (a 10 kB error is not a chat message). */
+    /** One line, cut to a sensible length, escaped. */
     private static String value(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        var oneLine = raw.replaceAll("[\\r\\n\\t]+", " ").strip();
-        var cut = oneLine.codePointCount(0, oneLine.length()) > LONGEST_VALUE
-                ? oneLine.substring(0, oneLine.offsetByCodePoints(0, LONGEST_VALUE)) + "…"
-                : oneLine;
-        return Html.escape(cut);
+        return Html.escape(Wording.value(raw));
     }
 }

@@ -1,9 +1,10 @@
-package dev.topowatch.server.alerts;
+package dev.topowatch.server.alerts.telegram;
 
+import dev.topowatch.server.alerts.BoardControl;
+import dev.topowatch.server.alerts.Html;
+import dev.topowatch.server.alerts.HumanTime;
 import dev.topowatch.topology.Status;
-import dev.topowatch.topology.StatusSnapshot;
 import dev.topowatch.topology.Topology;
-import dev.topowatch.topology.graph.ImpactReport;
 import dev.topowatch.topology.load.Durations;
 
 import java.time.Clock;
@@ -13,36 +14,32 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
-/** The bot's answers, from the engine's current snapshot; every value escaped. */
-final class Facts implements BoardFacts {
+/** The bot's answers as Telegram HTML, from the board's current state; every value escaped. */
+final class BotAnswers {
     private static final Duration LONGEST_MUTE = Duration.ofDays(30);
 
-    private final Alerter alerter;
-    private final Supplier<StatusSnapshot> snapshot;
-    private final Supplier<ImpactReport> impact;
-    private final Supplier<Topology> topology;
+    private final BoardControl board;
     private final Clock clock;
 
-    Facts(Alerter alerter, Supplier<StatusSnapshot> snapshot, Supplier<ImpactReport> impact, Supplier<Topology> topology, Clock clock) {
-        this.alerter = alerter;
-        this.snapshot = snapshot;
-        this.impact = impact;
-        this.topology = topology;
+    BotAnswers(BoardControl board, Clock clock) {
+        this.board = board;
         this.clock = clock;
     }
 
-    @Override
-    public String summary(String project) {
-        var current = topology.get();
+    /**
+     * Counts by status and the current roots with their casualties; for a {@code project} (null for
+     * all), its entities and the roots that are in it or block it.
+     */
+    String summary(String project) {
+        Topology current = board.topology();
         if (project != null && !current.projects().contains(project)) {
             var known = current.projects();
             return "No project named <b>" + Html.escape(project) + "</b>."
                     + (known.isEmpty() ? "" : " Known: " + Html.escape(String.join(", ", known)) + ".");
         }
         Predicate<String> inScope = name -> project == null || current.entity(name).map(entity -> project.equals(entity.project())).orElse(false);
-        var now = snapshot.get();
+        var now = board.snapshot();
         var counts = new EnumMap<Status, Integer>(Status.class);
         now.entities().values().stream().filter(entity -> inScope.test(entity.name()))
                 .forEach(entity -> counts.merge(entity.status(), 1, Integer::sum));
@@ -51,7 +48,7 @@ final class Facts implements BoardFacts {
         var parts = new ArrayList<String>();
         counts.forEach((status, count) -> parts.add(count + " " + status.wireName()));
         text.append(String.join(", ", parts));
-        var report = impact.get();
+        var report = board.impact();
         var roots = report.roots().stream()
                 .filter(root -> inScope.test(root) || report.casualtiesOf(root).stream().anyMatch(inScope)).toList();
         if (roots.isEmpty()) {
@@ -66,16 +63,16 @@ final class Facts implements BoardFacts {
                 }
                 var casualties = report.casualtiesOf(root);
                 if (!casualties.isEmpty()) {
-                    text.append(", ").append(MessageText.blocks(List.copyOf(casualties)));
+                    text.append(", ").append(TelegramText.blocks(List.copyOf(casualties)));
                 }
             }
         }
         return text.toString();
     }
 
-    @Override
-    public String entity(String name) {
-        var now = snapshot.get();
+    /** One entity in human form, or why not. */
+    String entity(String name) {
+        var now = board.snapshot();
         if (!now.entities().containsKey(name)) {
             return "No entity named <b>" + Html.escape(name) + "</b>.";
         }
@@ -104,16 +101,16 @@ final class Facts implements BoardFacts {
             text.append("\nroot cause: ").append(Html.escape(String.join(", ", status.rootCause())));
         }
         status.extra().forEach((key, value) -> text.append('\n').append(Html.escape(key)).append(": ").append(Html.escape(value)));
-        var muted = alerter.rules().mutes().get(name);
+        var muted = board.mutes().get(name);
         if (muted != null && muted.isAfter(clock.instant())) {
             text.append("\nmuted until ").append(HumanTime.at(muted));
         }
         return text.toString();
     }
 
-    @Override
-    public String mute(String name, String duration) {
-        if (!snapshot.get().entities().containsKey(name)) {
+    /** Mutes an entity's alerts for a duration such as {@code 1h}. */
+    String mute(String name, String duration) {
+        if (!board.snapshot().entities().containsKey(name)) {
             return "No entity named <b>" + Html.escape(name) + "</b>.";
         }
         var parsed = Durations.parse(duration).filter(d -> !d.isNegative() && !d.isZero() && d.compareTo(LONGEST_MUTE) <= 0);
@@ -121,13 +118,12 @@ final class Facts implements BoardFacts {
             return "Give a duration up to 30d, such as 30m, 1h or 2d.";
         }
         var until = clock.instant().plus(parsed.get());
-        alerter.mute(name, until);
+        board.mute(name, until);
         return "🔕 <b>" + Html.escape(name) + "</b> muted until " + HumanTime.at(until) + ".";
     }
 
-    @Override
-    public String unmute(String name) {
-        alerter.mute(name, null);
+    String unmute(String name) {
+        board.mute(name, null);
         return "🔔 <b>" + Html.escape(name) + "</b> unmuted.";
     }
 }
