@@ -37,10 +37,10 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>Timing is one platform thread ({@code topowatch-scheduler}); every probe runs on a virtual
  *       thread of its own, so a hung target holds one cheap virtual thread and delays nobody else.</li>
- *   <li>First runs are spread over {@code min(interval, Options.firstRunSpread)} (10 s by default) by a
- *       hash of the entity's name, at start and for entities added later: a board shows its first
- *       statuses within seconds, 10,000 entities do not fire at once, and each keeps its place across
- *       restarts.</li>
+ *   <li>First runs are spread by a hash of the entity's name over a millisecond per entity scheduled,
+ *       at most {@code Options.firstRunSpread} (10 s by default) and never more than the interval, at
+ *       start and for entities added later: a board shows its first statuses within seconds (a small
+ *       one at once), 10,000 entities do not fire at once, and each keeps its place across restarts.</li>
  *   <li>At most {@code Options.maxInFlight} probes hold a socket at once; the others wait for a place
  *       (their deadline starts when they get it), so that thousands of hanging targets cannot take
  *       the memory of thousands of sockets and buffers.</li>
@@ -357,6 +357,12 @@ public final class Scheduler implements AutoCloseable {
         return count;
     }
 
+    /** What first runs are spread over with {@code entities} scheduled: a millisecond each, at most the option's. */
+    public static Duration firstRunSpread(int entities, Options options) {
+        var spread = Duration.ofMillis(Math.max(1, entities));
+        return spread.compareTo(options.firstRunSpread()) < 0 ? spread : options.firstRunSpread();
+    }
+
     /**
      * How long after start an entity first runs: a fixed point within {@code min(interval, spread)},
      * from a hash of its name. Deterministic, so that each entity keeps its place across restarts
@@ -392,7 +398,7 @@ public final class Scheduler implements AutoCloseable {
 
     /** Called holding the slot's lock, while running. */
     private Timer.Task scheduleTicks(Slot slot) {
-        var first = firstRunDelay(slot.name, intervalOf(slot.entity), options.firstRunSpread());
+        var first = firstRunDelay(slot.name, intervalOf(slot.entity), firstRunSpread(slots.size(), options));
         return timer.every(first, intervalOf(slot.entity), () -> tick(slot));
     }
 

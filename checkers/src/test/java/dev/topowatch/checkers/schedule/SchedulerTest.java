@@ -158,9 +158,9 @@ class SchedulerTest {
         scheduler.stop();
 
         assertThat(outcomesOf("fast")).map(outcome -> outcome.result().at())
-                .isEqualTo(runsWithin("fast", Duration.ofMillis(50), FAST.firstRunSpread(), Duration.ZERO, Duration.ofMillis(900)));
+                .isEqualTo(runsWithin("fast", Duration.ofMillis(50), Scheduler.firstRunSpread(2, FAST), Duration.ZERO, Duration.ofMillis(900)));
         assertThat(outcomesOf("slow")).map(outcome -> outcome.result().at())
-                .isEqualTo(runsWithin("slow", Duration.ofMillis(400), FAST.firstRunSpread(), Duration.ZERO, Duration.ofMillis(900)));
+                .isEqualTo(runsWithin("slow", Duration.ofMillis(400), Scheduler.firstRunSpread(2, FAST), Duration.ZERO, Duration.ofMillis(900)));
         assertThat(outcomes).allSatisfy(outcome -> {
             assertThat(outcome.result().status()).isEqualTo(Status.UP);
             assertThat(outcome.trigger()).isEqualTo(CheckOutcome.Trigger.SCHEDULED);
@@ -205,7 +205,7 @@ class SchedulerTest {
             scheduler.stop();
 
             assertThat(outcomesOf("healthy")).map(outcome -> outcome.result().at()).isEqualTo(runsWithin("healthy",
-                    Duration.ofMillis(50), FAST.firstRunSpread(), added, added.plus(Duration.ofMillis(1000))));
+                    Duration.ofMillis(50), Scheduler.firstRunSpread(21, FAST), added, added.plus(Duration.ofMillis(1000))));
             assertThat(outcomesOf("healthy")).allSatisfy(outcome -> assertThat(outcome.result().status()).isEqualTo(Status.UP));
         }
     }
@@ -225,7 +225,7 @@ class SchedulerTest {
         };
         var scheduler = manual(Map.of(EntityType.COMMAND, stuck), FAST);
         scheduler.schedule(probedBy("stuck", Duration.ofHours(1), Duration.ofMillis(200)));
-        var firstRun = Scheduler.firstRunDelay("stuck", Duration.ofHours(1), FAST.firstRunSpread());
+        var firstRun = Scheduler.firstRunDelay("stuck", Duration.ofHours(1), Scheduler.firstRunSpread(1, FAST));
 
         scheduler.start();
         timer.advance(firstRun);
@@ -518,7 +518,7 @@ class SchedulerTest {
                 false, true, null, null, new TcpCheck(dev.topowatch.topology.ConfigText.literal("127.0.0.1"), port),
                 null, List.of(), Duration.ofSeconds(5));
         scheduler.schedule(failing);
-        var firstRun = Scheduler.firstRunDelay("db", Duration.ofMinutes(1), FAST.firstRunSpread());
+        var firstRun = Scheduler.firstRunDelay("db", Duration.ofMinutes(1), Scheduler.firstRunSpread(1, FAST));
 
         scheduler.start();
         run(scheduler, firstRun);

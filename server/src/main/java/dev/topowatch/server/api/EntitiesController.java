@@ -49,6 +49,7 @@ final class EntitiesController {
         var tag = context.queryParam("tag");
         var page = EntityPage.of(context);
         var topology = engine.topology();
+        var captured = engine.capturedTimes();
         var project = ProjectScope.of(topology, context.queryParam("project"));
         var snapshot = engine.snapshot();
         var graph = engine.graph();
@@ -60,7 +61,7 @@ final class EntitiesController {
                 .filter(entity -> statuses == null || statuses.contains(snapshot.of(entity.name()).status()))
                 .toList();
         var entities = page.cut(matching, Entity::name, context).stream()
-                .map(entity -> json(entity, topology, snapshot, graph))
+                .map(entity -> json(entity, topology, snapshot, graph, captured))
                 .map(json -> page.fields() == null ? json : EntityJson.only(json, page.fields()))
                 .toList();
         context.json(entities);
@@ -83,7 +84,7 @@ final class EntitiesController {
     void one(Context context) {
         var entity = entity(context);
         var topology = engine.topology();
-        var json = json(entity, topology, engine.snapshot(), engine.graph());
+        var json = json(entity, topology, engine.snapshot(), engine.graph(), engine.capturedTimes());
         json.put("uptime", UptimeWindows.of(store, GroupJson.checked(entity, topology), clock.instant()));
         context.json(json);
     }
@@ -92,13 +93,14 @@ final class EntitiesController {
      * The entity's JSON, a group's completed from its members, with when its captured values were
      * taken: {@code extra_stale} when that was before its last check (it failed or was blocked since).
      */
-    private Map<String, Object> json(Entity entity, Topology topology, StatusSnapshot snapshot, DependencyGraph graph) {
+    private static Map<String, Object> json(Entity entity, Topology topology, StatusSnapshot snapshot, DependencyGraph graph,
+                                            Map<String, Instant> captured) {
         var status = snapshot.of(entity.name());
         var json = EntityJson.of(entity, status, graph.dependents(entity.name()));
         GroupJson.complete(json, entity, topology, snapshot);
-        var capturedAt = engine.capturedAt(entity.name());
-        json.put("extra_at", EntityJson.timestamp(capturedAt.orElse(null)));
-        json.put("extra_stale", capturedAt.isPresent() && status.lastCheck() != null && capturedAt.get().isBefore(status.lastCheck()));
+        var capturedAt = captured.get(entity.name());
+        json.put("extra_at", EntityJson.timestamp(capturedAt));
+        json.put("extra_stale", capturedAt != null && status.lastCheck() != null && capturedAt.isBefore(status.lastCheck()));
         return json;
     }
 

@@ -7,7 +7,6 @@ import dev.topowatch.topology.Status;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The values checks capture (a database's size, a row count) stay shown while the entity fails or
@@ -35,9 +34,9 @@ final class CapturedValues {
         return before.extra();
     }
 
-    /** When the shown values were captured, if they were. */
-    Optional<Instant> at(String name) {
-        return Optional.ofNullable(capturedAt.get(name));
+    /** When the shown values were captured, by entity: those that show none are absent. */
+    Map<String, Instant> times() {
+        return Map.copyOf(capturedAt);
     }
 
     void forget(String name) {

@@ -202,7 +202,7 @@ public final class StatusEngine {
         var after = new EntityState(before.name(), before.status(), before.since(), result.at(),
                 before.successCount() + (passed ? 1 : 0), before.failCount(), before.blockedCount() + (passed ? 0 : 1),
                 before.consecutiveFailures(), before.consecutiveSuccesses(), result.latency(), result.error(),
-                before.flapping(), before.recentOutcomes(), before.rootCause(), before.blockedBy(), result.extra());
+                before.flapping(), before.recentOutcomes(), before.rootCause(), before.blockedBy(), captured.after(before, result));
         setState(after);
         store.recordCheck(new RecordedCheck(before.name(), result.at(), result.status(), !passed, result.latency(), result.error()), after);
     }
@@ -304,11 +304,12 @@ public final class StatusEngine {
     }
 
     /**
-     * When the captured values an entity shows were taken; before its last check when they are stale
-     * (kept from an earlier check while it fails or is blocked).
+     * When the captured values each entity shows were taken (absent when it shows none): before its
+     * last check when they are stale, kept from an earlier check while it fails or is blocked. One
+     * copy for a whole answer, not a lock per entity.
      */
-    public synchronized Optional<Instant> capturedAt(String name) {
-        return captured.at(name);
+    public synchronized Map<String, Instant> capturedTimes() {
+        return captured.times();
     }
 
     /** Open maintenance windows: the board's under the key "" when set. */

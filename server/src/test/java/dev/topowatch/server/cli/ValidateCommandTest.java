@@ -79,6 +79,23 @@ class ValidateCommandTest {
     }
 
     @Test
+    void included_files_are_validated_with_the_topology_and_their_errors_located_in_them() throws IOException {
+        var teams = Files.createDirectories(directory.resolve("teams"));
+        var shop = Files.writeString(teams.resolve("shop.yaml"), "project: shop\nentities:\n  shop_api: {type: tcp, host: 127.0.0.1, port: 1}\n");
+        Files.writeString(teams.resolve("blog.yaml"), "project: blog\nentities:\n  blog: {type: tcp, host: 127.0.0.1, port: 2}\n");
+        var file = write("include: teams/*.yaml\nentities:\n  db: {type: tcp, host: 127.0.0.1, port: 3}\n");
+
+        var valid = CliRun.of("validate", file.toString());
+        Files.writeString(shop, "project: shop\nentities:\n  shop_api: {type: tcp, host: 127.0.0.1, prot: 1}\n");
+        var invalid = CliRun.of("validate", file.toString());
+
+        assertThat(valid.exitCode()).isZero();
+        assertThat(valid.out()).contains("3 entities (tcp 3)").contains("entities per project: blog 1, shop 1");
+        assertThat(invalid.exitCode()).isEqualTo(1);
+        assertThat(invalid.err()).contains(shop + ":3:42: entity 'shop_api' (tcp): unknown key 'prot' (did you mean 'port'?)");
+    }
+
+    @Test
     void warnings_are_printed_but_do_not_fail_validation() throws IOException {
         var file = write("""
                 entities:

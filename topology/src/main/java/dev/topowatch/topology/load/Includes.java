@@ -2,6 +2,7 @@ package dev.topowatch.topology.load;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -46,7 +47,8 @@ public final class Includes {
         var matcher = matcher(including, entry);
         int depth = entry.contains("**") ? MAX_DEPTH : depthBelow(entry);
         var found = new ArrayList<Path>();
-        try (Stream<Path> walk = Files.walk(base, depth)) {
+        // Folders may be links (a mounted volume, /etc/x/teams -> /srv/teams): followed, loops refused by the walk.
+        try (Stream<Path> walk = Files.walk(base, depth, FileVisitOption.FOLLOW_LINKS)) {
             walk.filter(Files::isRegularFile)
                     .filter(path -> !path.getFileName().toString().startsWith("."))
                     .filter(matcher::matches)

@@ -226,5 +226,10 @@ class IncludedFilesTest {
         assertThat(Includes.names(main, "teams/*.yaml", folder.resolve("teams/new.yaml"))).isTrue();
         assertThat(Includes.names(main, "teams/*.yaml", folder.resolve("teams/.new.yaml.swp"))).isFalse();
         assertThat(Includes.folder(main, "teams/*.yaml")).isEqualTo(folder.resolve("teams"));
+
+        var elsewhere = Files.createDirectories(folder.resolve("srv/ops"));
+        Files.writeString(elsewhere.resolve("ops.yaml"), "");
+        Files.createSymbolicLink(folder.resolve("ops"), elsewhere);
+        assertThat(Includes.files(main, "ops/*.yaml")).as("a linked folder is followed").containsExactly(folder.resolve("ops/ops.yaml"));
     }
 }
