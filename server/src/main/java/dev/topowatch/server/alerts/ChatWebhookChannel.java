@@ -15,13 +15,12 @@ import java.util.function.Function;
  * waits as long as its Retry-After says. The URL holds the token that lets one post, so it is a
  * {@link Secret}: people see a digest of it.
  */
-public final class ChatWebhookChannel implements Channel {
+public final class ChatWebhookChannel extends ChannelBase {
     private static final Duration PACE = Duration.ofSeconds(1);
 
     private final String kind;
     private final OkHttpClient http;
     private final Secret url;
-    private final Set<AlertKind> wants;
     private final Function<List<Alert>, byte[]> format;
     private final String key;
 
@@ -30,10 +29,10 @@ public final class ChatWebhookChannel implements Channel {
      * @param format the alerts as the body to post
      */
     public ChatWebhookChannel(String kind, OkHttpClient http, Secret url, Set<AlertKind> wants, Function<List<Alert>, byte[]> format) {
+        super(wants, true, PACE);
         this.kind = kind;
         this.http = http;
         this.url = url;
-        this.wants = Set.copyOf(wants);
         this.format = format;
         this.key = ChannelKey.of(kind, url.reveal());
     }
@@ -46,21 +45,6 @@ public final class ChatWebhookChannel implements Channel {
     @Override
     public String displayName() {
         return kind + " webhook " + key.substring(key.indexOf(':') + 1);
-    }
-
-    @Override
-    public Set<AlertKind> wants() {
-        return wants;
-    }
-
-    @Override
-    public boolean groups() {
-        return true;
-    }
-
-    @Override
-    public Duration pace() {
-        return PACE;
     }
 
     @Override

@@ -57,16 +57,20 @@ class EmailAlertsTest {
     }
 
     String topology() {
+        return topology("none");
+    }
+
+    String topology(String tls) {
         return AlertsHarness.chain("""
                   email:
                     smtp_host: 127.0.0.1
                     smtp_port: %d
-                    tls: none
+                    tls: %s
                     username: alerts
                     password: %s
                     from: "topowatch <alerts@example.com>"
                     to: [oncall@example.com, boss@example.com]
-                """.formatted(port, PASSWORD));
+                """.formatted(port, tls, PASSWORD));
     }
 
     @Test
@@ -123,6 +127,17 @@ class EmailAlertsTest {
         alerts.close();
 
         assertThat(subjects(smtp.getReceivedMessages())).containsExactly("[topowatch] db is DOWN", "[topowatch] db is DOWN");
+    }
+
+    @Test
+    void starttls_asked_for_is_required_a_server_without_it_gets_no_password_and_no_mail() throws Exception {
+        try (var alerts = new AlertsHarness(directory.resolve("board.db"), clock, topology("starttls"))) {
+            alerts.down("db", "connection refused");
+            Thread.sleep(1500);
+
+            assertThat(alerts.alerter.undelivered()).as("kept to try again").isNotEmpty();
+        }
+        assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 
     private static List<String> subjects(MimeMessage[] messages) {

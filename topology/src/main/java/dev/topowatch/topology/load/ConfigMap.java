@@ -37,10 +37,6 @@ public final class ConfigMap {
         return map.require(keys);
     }
 
-    public boolean has(String key) {
-        return map.has(key);
-    }
-
     /** Keys in the order written. */
     public Collection<String> keys() {
         return map.keys();

@@ -2,7 +2,7 @@ package dev.topowatch.server.alerts.email;
 
 import dev.topowatch.server.alerts.Alert;
 import dev.topowatch.server.alerts.AlertKind;
-import dev.topowatch.server.alerts.Channel;
+import dev.topowatch.server.alerts.ChannelBase;
 import dev.topowatch.server.alerts.ChannelKey;
 import dev.topowatch.server.alerts.Delivery;
 import jakarta.mail.Message;
@@ -27,20 +27,19 @@ import java.util.Set;
  * with the outbox's backoff; {@code X-Topowatch-Delivery} is the same on every attempt, so a repeat
  * after a crash between sending and marking can be told apart.
  */
-public final class EmailChannel implements Channel {
+public final class EmailChannel extends ChannelBase {
     public static final String DELIVERY_HEADER = "X-Topowatch-Delivery";
     private static final Duration PACE = Duration.ofSeconds(1);
     private static final String TIMEOUT_MS = "20000";
 
     private final EmailSpec spec;
-    private final Set<AlertKind> wants;
     private final EmailMessage format;
     private final Session session;
     private final String key;
 
     EmailChannel(EmailSpec spec, Set<AlertKind> wants, EmailMessage format) {
+        super(wants, true, PACE);
         this.spec = spec;
-        this.wants = Set.copyOf(wants);
         this.format = format;
         this.session = Session.getInstance(properties(spec));
         this.key = ChannelKey.of("email", spec.smtpHost() + ":" + spec.smtpPort() + ":" + String.join(",", spec.to()));
@@ -75,21 +74,6 @@ public final class EmailChannel implements Channel {
     @Override
     public String displayName() {
         return "e-mail to " + String.join(", ", spec.to()) + " via " + spec.smtpHost() + ":" + spec.smtpPort();
-    }
-
-    @Override
-    public Set<AlertKind> wants() {
-        return wants;
-    }
-
-    @Override
-    public boolean groups() {
-        return true;
-    }
-
-    @Override
-    public Duration pace() {
-        return PACE;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.topowatch.server.alerts.telegram;
 import dev.topowatch.server.alerts.Alert;
 import dev.topowatch.server.alerts.AlertKind;
 import dev.topowatch.server.alerts.AlertPictures;
+import dev.topowatch.server.alerts.ChannelBase;
 import dev.topowatch.server.alerts.Delivery;
 import dev.topowatch.server.alerts.EditableChannel;
 import dev.topowatch.server.alerts.SentAlerts;
@@ -23,7 +24,7 @@ import java.util.Set;
  * that tells of one root going down carries the picture of the root and its casualties, with the
  * text as its caption; without a picture, or with a text too long for a caption, it is text.
  */
-public final class TelegramChannel implements EditableChannel {
+public final class TelegramChannel extends ChannelBase implements EditableChannel {
     private static final Duration PACE = Duration.ofSeconds(1);
     /**
      * Telegram lets a bot send about 20 messages a minute to a group, edits included: one edit every
@@ -36,14 +37,13 @@ public final class TelegramChannel implements EditableChannel {
 
     private final TelegramApi api;
     private final String chat;
-    private final Set<AlertKind> wants;
     private final TelegramText text;
     private final AlertPictures pictures;
 
     TelegramChannel(TelegramApi api, String chat, Set<AlertKind> wants, TelegramText text, AlertPictures pictures) {
+        super(wants, true, PACE);
         this.api = api;
         this.chat = chat;
-        this.wants = Set.copyOf(wants);
         this.text = text;
         this.pictures = pictures;
     }
@@ -56,21 +56,6 @@ public final class TelegramChannel implements EditableChannel {
     @Override
     public String displayName() {
         return "telegram chat " + chat;
-    }
-
-    @Override
-    public Set<AlertKind> wants() {
-        return wants;
-    }
-
-    @Override
-    public boolean groups() {
-        return true;
-    }
-
-    @Override
-    public Duration pace() {
-        return PACE;
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.topowatch.server.alerts.webhook;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.topowatch.server.alerts.Alert;
 import dev.topowatch.server.alerts.AlertKind;
-import dev.topowatch.server.alerts.Channel;
+import dev.topowatch.server.alerts.ChannelBase;
 import dev.topowatch.server.alerts.ChannelKey;
 import dev.topowatch.server.alerts.Delivery;
 import dev.topowatch.server.alerts.JsonPost;
@@ -22,22 +22,21 @@ import java.util.Set;
  * refuse replays; {@code X-Topowatch-Delivery} is the same on every attempt at one alert, so a
  * receiver can drop the one duplicate a crash between sending and marking may cause.
  */
-public final class WebhookChannel implements Channel {
+public final class WebhookChannel extends ChannelBase {
     public static final String DELIVERY_HEADER = "X-Topowatch-Delivery";
     public static final String TIMESTAMP_HEADER = "X-Topowatch-Timestamp";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OkHttpClient http;
     private final WebhookSpec.Hook config;
-    private final Set<AlertKind> wants;
     private final String boardUrl;
     private final Clock clock;
     private final String key;
 
     WebhookChannel(OkHttpClient http, WebhookSpec.Hook config, Set<AlertKind> wants, String boardUrl, Clock clock) {
+        super(wants, false, Duration.ZERO);
         this.http = http;
         this.config = config;
-        this.wants = Set.copyOf(wants);
         this.boardUrl = boardUrl;
         this.clock = clock;
         // The URL may hold a secret from the environment: the key only holds a digest of it.
@@ -52,21 +51,6 @@ public final class WebhookChannel implements Channel {
     @Override
     public String displayName() {
         return "webhook " + config.url();
-    }
-
-    @Override
-    public Set<AlertKind> wants() {
-        return wants;
-    }
-
-    @Override
-    public boolean groups() {
-        return false;
-    }
-
-    @Override
-    public Duration pace() {
-        return Duration.ZERO;
     }
 
     @Override
