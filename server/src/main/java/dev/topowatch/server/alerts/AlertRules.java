@@ -1,10 +1,10 @@
 package dev.topowatch.server.alerts;
 
 import dev.topowatch.server.engine.AlertPlanner;
-import dev.topowatch.server.store.EntityState;
-import dev.topowatch.server.store.Outbox;
-import dev.topowatch.server.store.OutboxMessage;
-import dev.topowatch.server.store.Transition;
+import dev.topowatch.server.engine.EntityState;
+import dev.topowatch.server.engine.Transition;
+import dev.topowatch.server.outbox.Outbox;
+import dev.topowatch.server.outbox.OutboxMessage;
 import dev.topowatch.topology.Entity;
 import dev.topowatch.topology.Status;
 import dev.topowatch.topology.graph.ImpactReport;

@@ -1,6 +1,6 @@
 package dev.topowatch.server.alerts;
 
-import dev.topowatch.server.store.OutboxMessage;
+import dev.topowatch.server.outbox.OutboxMessage;
 import dev.topowatch.server.store.Store;
 import dev.topowatch.topology.Alerts;
 import dev.topowatch.topology.Entity;

@@ -1,7 +1,7 @@
 package dev.topowatch.server.alerts;
 
-import dev.topowatch.server.store.Outbox;
-import dev.topowatch.server.store.SentMessage;
+import dev.topowatch.server.outbox.Outbox;
+import dev.topowatch.server.outbox.SentMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,9 +1,9 @@
 package dev.topowatch.server.api;
 
 import dev.topowatch.server.engine.StatusEngine;
+import dev.topowatch.server.engine.Transition;
 import dev.topowatch.server.store.HistoryPoint;
 import dev.topowatch.server.store.Store;
-import dev.topowatch.server.store.Transition;
 import dev.topowatch.topology.Entity;
 import dev.topowatch.topology.EntityType;
 import dev.topowatch.topology.Status;

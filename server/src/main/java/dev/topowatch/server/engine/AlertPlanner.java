@@ -1,8 +1,6 @@
 package dev.topowatch.server.engine;
 
-import dev.topowatch.server.store.EntityState;
-import dev.topowatch.server.store.OutboxMessage;
-import dev.topowatch.server.store.Transition;
+import dev.topowatch.server.outbox.OutboxMessage;
 import dev.topowatch.topology.Entity;
 import dev.topowatch.topology.graph.ImpactReport;
 

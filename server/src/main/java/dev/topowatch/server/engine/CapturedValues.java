@@ -1,7 +1,6 @@
 package dev.topowatch.server.engine;
 
 import dev.topowatch.checkers.CheckResult;
-import dev.topowatch.server.store.EntityState;
 import dev.topowatch.topology.Status;
 
 import java.time.Instant;

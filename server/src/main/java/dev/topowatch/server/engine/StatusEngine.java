@@ -1,10 +1,6 @@
 package dev.topowatch.server.engine;
 
 import dev.topowatch.checkers.CheckResult;
-import dev.topowatch.server.store.EntityState;
-import dev.topowatch.server.store.RecordedCheck;
-import dev.topowatch.server.store.Store;
-import dev.topowatch.server.store.Transition;
 import dev.topowatch.topology.Dependency;
 import dev.topowatch.topology.Entity;
 import dev.topowatch.topology.EntityStatus;
@@ -51,7 +47,7 @@ public final class StatusEngine {
     static final String RELEASED = "what blocked it is back: checking it again";
 
     private final Clock clock;
-    private final Store store;
+    private final EngineStore store;
     private final List<StatusListener> listeners = new CopyOnWriteArrayList<>();
     private final MaintenanceWindows maintenance = new MaintenanceWindows();
     private final CapturedValues captured = new CapturedValues();
@@ -80,7 +76,7 @@ public final class StatusEngine {
     private StatusSnapshot snapshot;
     private AlertPlanner alerts = AlertPlanner.NONE;
 
-    public StatusEngine(Topology topology, Store store, Clock clock) {
+    public StatusEngine(Topology topology, EngineStore store, Clock clock) {
         this.clock = clock;
         this.store = store;
         var restored = store.loadStates();

@@ -1,6 +1,5 @@
 package dev.topowatch.server.engine;
 
-import dev.topowatch.server.store.Transition;
 import dev.topowatch.topology.StatusSnapshot;
 import dev.topowatch.topology.graph.ImpactReport;
 

@@ -1,6 +1,5 @@
 package dev.topowatch.server.engine;
 
-import dev.topowatch.server.store.EntityState;
 import dev.topowatch.topology.Entity;
 import dev.topowatch.topology.EntityStatus;
 import dev.topowatch.topology.Status;

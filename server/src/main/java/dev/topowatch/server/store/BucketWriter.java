@@ -1,5 +1,7 @@
 package dev.topowatch.server.store;
 
+import dev.topowatch.server.engine.RecordedCheck;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;

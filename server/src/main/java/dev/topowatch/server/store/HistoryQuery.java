@@ -1,5 +1,6 @@
 package dev.topowatch.server.store;
 
+import dev.topowatch.server.engine.RecordedCheck;
 import dev.topowatch.topology.Status;
 
 import java.sql.Connection;

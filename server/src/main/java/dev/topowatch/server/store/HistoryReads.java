@@ -1,6 +1,9 @@
 package dev.topowatch.server.store;
 
 import dev.topowatch.checkers.heartbeat.Push;
+import dev.topowatch.server.engine.EntityState;
+import dev.topowatch.server.engine.RecordedCheck;
+import dev.topowatch.server.engine.Transition;
 
 import java.nio.file.Path;
 import java.sql.Connection;

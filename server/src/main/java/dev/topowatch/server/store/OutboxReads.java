@@ -1,6 +1,8 @@
 package dev.topowatch.server.store;
 
-import dev.topowatch.server.store.Outbox.OpenProblem;
+import dev.topowatch.server.outbox.Outbox.OpenProblem;
+import dev.topowatch.server.outbox.OutboxMessage;
+import dev.topowatch.server.outbox.SentMessage;
 import dev.topowatch.topology.Status;
 
 import java.sql.Connection;

@@ -1,5 +1,7 @@
 package dev.topowatch.server.store;
 
+import dev.topowatch.server.outbox.OutboxMessage;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

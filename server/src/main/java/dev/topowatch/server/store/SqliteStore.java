@@ -1,6 +1,11 @@
 package dev.topowatch.server.store;
 
 import dev.topowatch.checkers.heartbeat.Push;
+import dev.topowatch.server.engine.EntityState;
+import dev.topowatch.server.engine.RecordedCheck;
+import dev.topowatch.server.engine.Transition;
+import dev.topowatch.server.outbox.OutboxMessage;
+import dev.topowatch.server.outbox.SentMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,10 @@
 package dev.topowatch.server.store;
 
 import dev.topowatch.checkers.heartbeat.Push;
+import dev.topowatch.server.engine.EngineStore;
+import dev.topowatch.server.engine.RecordedCheck;
+import dev.topowatch.server.engine.Transition;
+import dev.topowatch.server.outbox.Outbox;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,37 +15,17 @@ import java.util.Map;
 /**
  * Where counters, current state, history and transitions live. Writes are asynchronous and batched
  * by one writer, in the order they were made; reads see what has been written. SQLite is the
- * default; the interface lets a server database follow.
+ * default; the interface lets a server database follow. The records it keeps are the engine's
+ * ({@link EngineStore}, {@code EntityState}, {@code Transition}) and the outbox's: the store persists
+ * them and defines none, so that it depends on them and not the other way round.
  */
-public interface Store extends Outbox, AutoCloseable {
-
-    /** The state of every entity, as last written, including removed ones still within retention. */
-    Map<String, EntityState> loadStates();
-
-    /** Queues one check: its raw result for history and the entity's state after it. */
-    void recordCheck(RecordedCheck check, EntityState state);
-
-    /**
-     * Queues a transition with the alerts it causes: the transition, the state queued with it and the
-     * alerts' outbox rows are written in one transaction, or none of them.
-     */
-    void recordTransition(Transition transition, EntityState state, List<OutboxMessage> alerts);
-
-    default void recordTransition(Transition transition, EntityState state) {
-        recordTransition(transition, state, List.of());
-    }
-
-    /** Queues alerts that no transition carries: flapping, an invalid topology file. */
-    void recordAlerts(List<OutboxMessage> alerts);
+public interface Store extends EngineStore, Outbox, AutoCloseable {
 
     /** Queues a heartbeat's push; the last one of each entity is kept, so that a restart does not forget it. */
     void recordPush(String entity, Push push);
 
     /** The last push of every heartbeat entity, as recorded. */
     Map<String, Push> lastPushes();
-
-    /** Queues: the entity left the topology at {@code at}; its history is kept until retention expires. */
-    void markRemoved(String entity, Instant at);
 
     /** History of one entity from {@code from} (inclusive) to {@code to} (exclusive), one point per step. */
     List<HistoryPoint> history(String entity, Instant from, Instant to, Duration step);

@@ -39,10 +39,10 @@ class RenderCommandTest {
         var database = directory.resolve("board.db");
         var clock = java.time.Clock.systemUTC();
         try (var store = dev.topowatch.server.store.SqliteStore.open(database, clock, java.time.Duration.ofDays(30))) {
-            var state = new dev.topowatch.server.store.EntityState("postgres_main", dev.topowatch.topology.Status.DOWN,
+            var state = new dev.topowatch.server.engine.EntityState("postgres_main", dev.topowatch.topology.Status.DOWN,
                     clock.instant(), clock.instant(), 1, 5, 0, 5, 0, java.time.Duration.ofMillis(3), "connection refused",
                     false, "FFFFF", java.util.List.of(), java.util.List.of(), java.util.Map.of());
-            store.recordTransition(new dev.topowatch.server.store.Transition(0, "postgres_main", dev.topowatch.topology.Status.UP,
+            store.recordTransition(new dev.topowatch.server.engine.Transition(0, "postgres_main", dev.topowatch.topology.Status.UP,
                     dev.topowatch.topology.Status.DOWN, clock.instant(), "connection refused", java.util.List.of()), state);
         }
         return database;

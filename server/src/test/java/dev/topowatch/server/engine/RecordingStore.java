@@ -1,15 +1,12 @@
 package dev.topowatch.server.engine;
 
 import dev.topowatch.checkers.heartbeat.Push;
+import dev.topowatch.server.outbox.OutboxMessage;
+import dev.topowatch.server.outbox.SentMessage;
 import dev.topowatch.server.store.CheckTotals;
-import dev.topowatch.server.store.EntityState;
 import dev.topowatch.server.store.HistoryPoint;
-import dev.topowatch.server.store.OutboxMessage;
-import dev.topowatch.server.store.RecordedCheck;
-import dev.topowatch.server.store.SentMessage;
 import dev.topowatch.server.store.Store;
 import dev.topowatch.server.store.StoreHealth;
-import dev.topowatch.server.store.Transition;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,6 @@
 package dev.topowatch.server.engine;
 
 import dev.topowatch.checkers.CheckResult;
-import dev.topowatch.server.store.Transition;
 import dev.topowatch.server.testing.MutableClock;
 import dev.topowatch.server.testing.Topologies;
 import dev.topowatch.topology.Status;

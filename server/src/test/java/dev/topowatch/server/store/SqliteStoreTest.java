@@ -1,6 +1,11 @@
 package dev.topowatch.server.store;
 
 import dev.topowatch.checkers.heartbeat.Push;
+import dev.topowatch.server.engine.EntityState;
+import dev.topowatch.server.engine.RecordedCheck;
+import dev.topowatch.server.engine.Transition;
+import dev.topowatch.server.outbox.OutboxMessage;
+import dev.topowatch.server.outbox.SentMessage;
 import dev.topowatch.server.testing.MutableClock;
 import dev.topowatch.topology.Status;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,7 @@
 package dev.topowatch.server.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.topowatch.server.engine.EntityState;
 import dev.topowatch.topology.Status;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,8 @@
 package dev.topowatch.server.store;
 
+import dev.topowatch.server.engine.EntityState;
+import dev.topowatch.server.engine.RecordedCheck;
+import dev.topowatch.server.engine.Transition;
 import dev.topowatch.server.testing.MutableClock;
 import dev.topowatch.topology.Status;
 import org.junit.jupiter.api.Tag;

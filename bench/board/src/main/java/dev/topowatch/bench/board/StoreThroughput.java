@@ -1,7 +1,7 @@
 package dev.topowatch.bench.board;
 
-import dev.topowatch.server.store.EntityState;
-import dev.topowatch.server.store.RecordedCheck;
+import dev.topowatch.server.engine.EntityState;
+import dev.topowatch.server.engine.RecordedCheck;
 import dev.topowatch.server.store.SqliteStore;
 import dev.topowatch.topology.Status;
 

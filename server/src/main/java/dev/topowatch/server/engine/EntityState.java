@@ -1,4 +1,4 @@
-package dev.topowatch.server.store;
+package dev.topowatch.server.engine;
 
 import dev.topowatch.topology.Status;
 

@@ -1,4 +1,4 @@
-package dev.topowatch.server.store;
+package dev.topowatch.server.outbox;
 
 import java.util.Objects;
 
