@@ -43,4 +43,48 @@ public record EntityState(String name, Status status, Instant since, Instant las
         return new EntityState(name, Status.UNKNOWN, null, null, 0, 0, 0, 0, 0, null, null, false, "",
                 List.of(), List.of(), Map.of());
     }
+
+    // The steps below are how states are made from one another: sixteen values by position are
+    // easy to swap unseen (two counters, two streaks, two lists of names).
+
+    /** Now {@code status}, shown since {@code since}. */
+    public EntityState withStatus(Status status, Instant since) {
+        return new EntityState(name, status, since, lastCheck, successCount, failCount, blockedCount, consecutiveFailures,
+                consecutiveSuccesses, latency, lastError, flapping, recentOutcomes, rootCause, blockedBy, extra);
+    }
+
+    /** The same status, shown since {@code since}. */
+    public EntityState withSince(Instant since) {
+        return withStatus(status, since);
+    }
+
+    /** What the last check said: when, how long it took, its error (null when it passed) and the values it captured. */
+    public EntityState withLastCheck(Instant at, Duration latency, String error, Map<String, String> extra) {
+        return new EntityState(name, status, since, at, successCount, failCount, blockedCount, consecutiveFailures,
+                consecutiveSuccesses, latency, error, flapping, recentOutcomes, rootCause, blockedBy, extra);
+    }
+
+    /** The checks counted so far: passed, failed (charged to the entity) and failed while blocked. */
+    public EntityState withCounts(long successes, long failures, long blocked) {
+        return new EntityState(name, status, since, lastCheck, successes, failures, blocked, consecutiveFailures,
+                consecutiveSuccesses, latency, lastError, flapping, recentOutcomes, rootCause, blockedBy, extra);
+    }
+
+    /** Raw failures and successes in a row, for the thresholds. */
+    public EntityState withStreaks(int failures, int successes) {
+        return new EntityState(name, status, since, lastCheck, successCount, failCount, blockedCount, failures,
+                successes, latency, lastError, flapping, recentOutcomes, rootCause, blockedBy, extra);
+    }
+
+    /** Whether it flaps, and the raw outcomes that say so ({@code recentOutcomes}). */
+    public EntityState withFlapping(boolean flapping, String recentOutcomes) {
+        return new EntityState(name, status, since, lastCheck, successCount, failCount, blockedCount, consecutiveFailures,
+                consecutiveSuccesses, latency, lastError, flapping, recentOutcomes, rootCause, blockedBy, extra);
+    }
+
+    /** The roots it is a casualty of, and the dependencies that block it, as the graph classified it. */
+    public EntityState withCause(List<String> rootCause, List<String> blockedBy) {
+        return new EntityState(name, status, since, lastCheck, successCount, failCount, blockedCount, consecutiveFailures,
+                consecutiveSuccesses, latency, lastError, flapping, recentOutcomes, rootCause, blockedBy, extra);
+    }
 }

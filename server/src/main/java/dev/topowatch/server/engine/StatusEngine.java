@@ -149,13 +149,12 @@ public final class StatusEngine {
             failedWhileBlocked.remove(name);
         }
         var outcomes = FlapDetector.remember(before.recentOutcomes(), outcomeLetter(result.status()));
-        var after = new EntityState(name, before.status(), before.since(), result.at(),
-                before.successCount() + (passed ? 1 : 0),
-                before.failCount() + (passed || blocked ? 0 : 1),
-                before.blockedCount() + (blocked ? 1 : 0),
-                failures, successes, result.latency(), result.error(),
-                FlapDetector.isFlapping(outcomes, before.flapping()), outcomes,
-                before.rootCause(), before.blockedBy(), captured.after(before, result));
+        var after = before.withLastCheck(result.at(), result.latency(), result.error(), captured.after(before, result))
+                .withCounts(before.successCount() + (passed ? 1 : 0),
+                        before.failCount() + (passed || blocked ? 0 : 1),
+                        before.blockedCount() + (blocked ? 1 : 0))
+                .withStreaks(failures, successes)
+                .withFlapping(FlapDetector.isFlapping(outcomes, before.flapping()), outcomes);
         setState(after);
         var verdict = verdicts.get(name).next(entity, result, failures, successes);
         var previous = setVerdict(name, verdict);
@@ -178,9 +177,7 @@ public final class StatusEngine {
      */
     private void pending(EntityState before, CheckResult result, Batch batch) {
         var name = before.name();
-        var after = new EntityState(name, before.status(), before.since(), result.at(), before.successCount(),
-                before.failCount(), before.blockedCount(), 0, 0, result.latency(), result.error(), before.flapping(),
-                before.recentOutcomes(), before.rootCause(), before.blockedBy(), result.extra());
+        var after = before.withLastCheck(result.at(), result.latency(), result.error(), result.extra()).withStreaks(0, 0);
         setState(after);
         failedWhileBlocked.remove(name);
         freshFrom.remove(name);
@@ -195,10 +192,8 @@ public final class StatusEngine {
      */
     private void countStale(EntityState before, CheckResult result) {
         boolean passed = result.status() != Status.DOWN;
-        var after = new EntityState(before.name(), before.status(), before.since(), result.at(),
-                before.successCount() + (passed ? 1 : 0), before.failCount(), before.blockedCount() + (passed ? 0 : 1),
-                before.consecutiveFailures(), before.consecutiveSuccesses(), result.latency(), result.error(),
-                before.flapping(), before.recentOutcomes(), before.rootCause(), before.blockedBy(), captured.after(before, result));
+        var after = before.withLastCheck(result.at(), result.latency(), result.error(), captured.after(before, result))
+                .withCounts(before.successCount() + (passed ? 1 : 0), before.failCount(), before.blockedCount() + (passed ? 0 : 1));
         setState(after);
         store.recordCheck(new RecordedCheck(before.name(), result.at(), result.status(), !passed, result.latency(), result.error()), after);
     }
@@ -386,7 +381,7 @@ public final class StatusEngine {
             if (entity == null) {
                 continue;
             }
-            setState(withoutStreaks(states.get(name)));
+            setState(states.get(name).withStreaks(0, 0));
             freshFrom.put(name, now);
             if (verdicts.get(name) == Verdict.FAILING) {
                 setVerdict(name, Verdict.PENDING);
@@ -400,12 +395,6 @@ public final class StatusEngine {
         if (!pending.isEmpty()) {
             verdictsChanged(pending, batch);
         }
-    }
-
-    private static EntityState withoutStreaks(EntityState state) {
-        return new EntityState(state.name(), state.status(), state.since(), state.lastCheck(), state.successCount(),
-                state.failCount(), state.blockedCount(), 0, 0, state.latency(), state.lastError(), state.flapping(),
-                state.recentOutcomes(), state.rootCause(), state.blockedBy(), state.extra());
     }
 
     /** Sets a verdict, keeping {@link #failing} beside it; returns the one before. */
@@ -489,15 +478,13 @@ public final class StatusEngine {
         var previouslyShown = shown.get(name);
         boolean statusChanged = status != state.status();
         if (statusChanged || !entityImpact.rootCause().equals(state.rootCause()) || !entityImpact.blockedBy().equals(state.blockedBy())) {
-            state = new EntityState(name, status, shownNow != previouslyShown || state.since() == null ? now : state.since(),
-                    state.lastCheck(), state.successCount(), state.failCount(), state.blockedCount(),
-                    state.consecutiveFailures(), state.consecutiveSuccesses(), state.latency(), state.lastError(),
-                    state.flapping(), state.recentOutcomes(), entityImpact.rootCause(), entityImpact.blockedBy(), state.extra());
+            state = state.withStatus(status, shownNow != previouslyShown || state.since() == null ? now : state.since())
+                    .withCause(entityImpact.rootCause(), entityImpact.blockedBy());
             setState(state);
         }
         if (shownNow != previouslyShown) {
             if (!statusChanged) {
-                state = withSince(state, now);
+                state = state.withSince(now);
                 setState(state);
             }
             shown.put(name, shownNow);
@@ -508,12 +495,6 @@ public final class StatusEngine {
             transitions.add(transition);
         }
         return statusChanged;
-    }
-
-    private static EntityState withSince(EntityState state, Instant since) {
-        return new EntityState(state.name(), state.status(), since, state.lastCheck(), state.successCount(), state.failCount(),
-                state.blockedCount(), state.consecutiveFailures(), state.consecutiveSuccesses(), state.latency(),
-                state.lastError(), state.flapping(), state.recentOutcomes(), state.rootCause(), state.blockedBy(), state.extra());
     }
 
     /** A passing entity is up, or degraded when its last check was; unknown until its checks say. */

@@ -90,14 +90,14 @@ final class StateCodec {
         } catch (JsonProcessingException corrupt) {
             throw new IllegalStateException("the stored state of '" + name + "' is not JSON: " + corrupt.getOriginalMessage(), corrupt);
         }
-        return new EntityState(name, Status.valueOf(((String) json.get("status")).toUpperCase(java.util.Locale.ROOT)),
-                instant(json.get("since")), instant(json.get("last_check")),
-                number(json.get("success_count")), number(json.get("fail_count")), number(json.get("blocked_count")),
-                (int) number(json.get("consecutive_failures")), (int) number(json.get("consecutive_successes")),
-                json.get("latency_ms") == null ? null : Duration.ofMillis(number(json.get("latency_ms"))),
-                (String) json.get("last_error"), Boolean.TRUE.equals(json.get("flapping")),
-                (String) json.getOrDefault("recent_outcomes", ""),
-                strings(json.get("root_cause")), strings(json.get("blocked_by")), map(json.get("extra")));
+        var latency = json.get("latency_ms") == null ? null : Duration.ofMillis(number(json.get("latency_ms")));
+        return EntityState.fresh(name)
+                .withStatus(Status.valueOf(((String) json.get("status")).toUpperCase(java.util.Locale.ROOT)), instant(json.get("since")))
+                .withLastCheck(instant(json.get("last_check")), latency, (String) json.get("last_error"), map(json.get("extra")))
+                .withCounts(number(json.get("success_count")), number(json.get("fail_count")), number(json.get("blocked_count")))
+                .withStreaks((int) number(json.get("consecutive_failures")), (int) number(json.get("consecutive_successes")))
+                .withFlapping(Boolean.TRUE.equals(json.get("flapping")), (String) json.getOrDefault("recent_outcomes", ""))
+                .withCause(strings(json.get("root_cause")), strings(json.get("blocked_by")));
     }
 
     private static Long millis(Instant instant) {

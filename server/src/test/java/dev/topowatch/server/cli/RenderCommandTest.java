@@ -39,9 +39,10 @@ class RenderCommandTest {
         var database = directory.resolve("board.db");
         var clock = java.time.Clock.systemUTC();
         try (var store = dev.topowatch.server.store.SqliteStore.open(database, clock, java.time.Duration.ofDays(30))) {
-            var state = new dev.topowatch.server.engine.EntityState("postgres_main", dev.topowatch.topology.Status.DOWN,
-                    clock.instant(), clock.instant(), 1, 5, 0, 5, 0, java.time.Duration.ofMillis(3), "connection refused",
-                    false, "FFFFF", java.util.List.of(), java.util.List.of(), java.util.Map.of());
+            var state = dev.topowatch.server.engine.EntityState.fresh("postgres_main")
+                    .withStatus(dev.topowatch.topology.Status.DOWN, clock.instant())
+                    .withLastCheck(clock.instant(), java.time.Duration.ofMillis(3), "connection refused", java.util.Map.of())
+                    .withCounts(1, 5, 0).withStreaks(5, 0).withFlapping(false, "FFFFF");
             store.recordTransition(new dev.topowatch.server.engine.Transition(0, "postgres_main", dev.topowatch.topology.Status.UP,
                     dev.topowatch.topology.Status.DOWN, clock.instant(), "connection refused", java.util.List.of()), state);
         }

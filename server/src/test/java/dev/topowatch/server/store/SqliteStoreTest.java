@@ -43,9 +43,14 @@ class SqliteStoreTest {
     }
 
     private static EntityState state(String name, Status status, long successes, long failures) {
-        return new EntityState(name, status, Instant.parse("2026-03-03T05:00:00Z"), Instant.parse("2026-03-03T06:00:00Z"),
-                successes, failures, 3, failures > 0 ? 2 : 0, 0, Duration.ofMillis(42), failures > 0 ? "connection refused" : null,
-                false, "UUF", List.of("db"), List.of("db"), Map.of("size", "1.2 GB"));
+        return EntityState.fresh(name)
+                .withStatus(status, Instant.parse("2026-03-03T05:00:00Z"))
+                .withLastCheck(Instant.parse("2026-03-03T06:00:00Z"), Duration.ofMillis(42), failures > 0 ? "connection refused" : null,
+                        Map.of("size", "1.2 GB"))
+                .withCounts(successes, failures, 3)
+                .withStreaks(failures > 0 ? 2 : 0, 0)
+                .withFlapping(false, "UUF")
+                .withCause(List.of("db"), List.of("db"));
     }
 
     private RecordedCheck check(String entity, Status outcome, long latencyMillis) {

@@ -38,9 +38,14 @@ class StateCodecTest {
 
     @Test
     void the_streamed_text_is_the_text_of_the_map_and_reads_back() throws Exception {
-        var full = new EntityState("api", Status.BLOCKED, Instant.parse("2026-03-03T05:00:00Z"), Instant.parse("2026-03-03T06:00:00Z"),
-                1467, 1973, 3, 2, 0, Duration.ofMillis(42), "connection \"refused\"\n\u00e9", true, "UUF",
-                List.of("db", "cache"), List.of("db"), Map.of("size", "1.2 GB"));
+        var full = EntityState.fresh("api")
+                .withStatus(Status.BLOCKED, Instant.parse("2026-03-03T05:00:00Z"))
+                .withLastCheck(Instant.parse("2026-03-03T06:00:00Z"), Duration.ofMillis(42), "connection \"refused\"\n\u00e9",
+                        Map.of("size", "1.2 GB"))
+                .withCounts(1467, 1973, 3)
+                .withStreaks(2, 0)
+                .withFlapping(true, "UUF")
+                .withCause(List.of("db", "cache"), List.of("db"));
         for (var state : List.of(full, EntityState.fresh("web"))) {
             assertThat(StateCodec.encode(state)).isEqualTo(asMap(state));
             assertThat(StateCodec.decode(state.name(), StateCodec.encode(state))).isEqualTo(state);

@@ -64,14 +64,16 @@ class StoreSizeTest {
                 boolean failed = (round + entity) % 50 == 0;
                 var check = new RecordedCheck(name, clock.instant(), failed ? Status.DOWN : Status.UP, false,
                         Duration.ofMillis(5 + (round * 7 + entity) % 300), failed ? "connection refused" : null);
-                store.recordCheck(check, new EntityState(name, Status.UP, clock.instant(), clock.instant(), round, 0, 0, 0, 1,
-                        check.latency(), null, false, "U", List.of(), List.of(), Map.of()));
+                store.recordCheck(check, EntityState.fresh(name).withStatus(Status.UP, clock.instant())
+                        .withLastCheck(clock.instant(), check.latency(), null, Map.of())
+                        .withCounts(round, 0, 0).withStreaks(0, 1).withFlapping(false, "U"));
             }
             if (round % 96 == 0) {
                 var name = "e" + day % ENTITIES;
                 store.recordTransition(new Transition(0, name, Status.UP, Status.DOWN, clock.instant(), "connection refused", List.of()),
-                        new EntityState(name, Status.DOWN, clock.instant(), clock.instant(), round, 1, 0, 1, 0, Duration.ofMillis(5),
-                                "connection refused", false, "F", List.of(), List.of(), Map.of()));
+                        EntityState.fresh(name).withStatus(Status.DOWN, clock.instant())
+                                .withLastCheck(clock.instant(), Duration.ofMillis(5), "connection refused", Map.of())
+                                .withCounts(round, 1, 0).withStreaks(1, 0).withFlapping(false, "F"));
             }
             clock.advance(INTERVAL);
         }

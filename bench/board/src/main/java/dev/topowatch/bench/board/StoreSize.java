@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -74,8 +73,9 @@ public final class StoreSize {
                         boolean failed = (round + entity) % 101 == 0;
                         store.recordCheck(new RecordedCheck(name, clock.now, failed ? Status.DOWN : Status.UP, false,
                                         Duration.ofMillis(5 + (round * 13L + entity) % 700), failed ? "connection refused" : null),
-                                new EntityState(name, Status.UP, clock.now, clock.now, round, 0, 0, 0, 1, Duration.ofMillis(5), null,
-                                        false, "U", List.of(), List.of(), Map.of()));
+                                EntityState.fresh(name).withStatus(Status.UP, clock.now)
+                                        .withLastCheck(clock.now, Duration.ofMillis(5), null, Map.of())
+                                        .withCounts(round, 0, 0).withStreaks(0, 1).withFlapping(false, "U"));
                         written++;
                     }
                     clock.now = clock.now.plus(ROUND);

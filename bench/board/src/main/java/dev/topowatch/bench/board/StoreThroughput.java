@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -32,8 +31,9 @@ public final class StoreThroughput {
                 for (int i = 0; i < total; i++) {
                     var name = "e" + (i % 1000);
                     store.recordCheck(new RecordedCheck(name, clock.instant().plusMillis(i), Status.UP, false, Duration.ofMillis(i % 300), null),
-                            new EntityState(name, Status.UP, clock.instant(), clock.instant(), i, 0, 0, 0, 1, Duration.ofMillis(3), null,
-                                    false, "U", List.of(), List.of(), Map.of()));
+                            EntityState.fresh(name).withStatus(Status.UP, clock.instant())
+                                    .withLastCheck(clock.instant(), Duration.ofMillis(3), null, Map.of())
+                                    .withCounts(i, 0, 0).withStreaks(0, 1).withFlapping(false, "U"));
                     if (batch > 0 && (i + 1) % batch == 0) {
                         store.flush();
                     }
