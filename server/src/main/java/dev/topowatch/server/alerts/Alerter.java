@@ -3,7 +3,6 @@ package dev.topowatch.server.alerts;
 import dev.topowatch.server.outbox.OutboxMessage;
 import dev.topowatch.server.store.Store;
 import dev.topowatch.topology.Alerts;
-import dev.topowatch.topology.Entity;
 import dev.topowatch.topology.StatusSnapshot;
 import dev.topowatch.topology.Topology;
 import dev.topowatch.topology.graph.ImpactReport;
@@ -44,6 +43,7 @@ public final class Alerter implements AutoCloseable {
     private List<AutoCloseable> resources = List.of();
     private volatile ProjectRouting routing = ProjectRouting.EVERYTHING;
     private volatile Topology topology;
+    private volatile ProjectReach reach;
     /** What the channels running now were opened from: a reload that changes none of it keeps them. */
     private Plan configured;
     private List<String> lastTopologyErrors = List.of();
@@ -81,6 +81,8 @@ public final class Alerter implements AutoCloseable {
      */
     public synchronized void configure(Topology topology) {
         this.topology = topology;
+        // Every topology, also one whose alerts are the same: who a project's channels hear of follows its dependencies.
+        this.reach = new ProjectReach(topology);
         var url = topology.board().url() == null ? null : topology.board().url().value();
         var plan = new Plan(topology.alerts(), topology.projectAlerts(), url);
         if (plan.equals(configured)) {
@@ -102,7 +104,7 @@ public final class Alerter implements AutoCloseable {
         resources = List.copyOf(shared);
         var channels = routed.channels();
         rules.setChannels(channels, top.groupWindow());
-        routing = routed.routing(this::projectOf);
+        routing = routed.routing(entity -> reach.of(entity));
         rules.setRouting(routing);
         var started = new ArrayList<ChannelWorker>();
         for (var channel : channels) {
@@ -127,12 +129,6 @@ public final class Alerter implements AutoCloseable {
             shared.addAll(opened.resources());
         });
         return channels;
-    }
-
-    /** The project of an entity of the topology running now; null for none. */
-    private String projectOf(String entity) {
-        var current = topology;
-        return current == null ? null : current.entity(entity).map(Entity::project).orElse(null);
     }
 
     /**

@@ -12,22 +12,23 @@ import java.util.function.Function;
 
 /**
  * Who hears of which entity. The top-level {@code alerts:} channels hear of everything; the channels
- * of a project's own {@code alerts:} (in its included file) hear of the entities of that project: a
- * message goes to them when its entity (the root, for a down message) is in the project. A channel
+ * of a project's own {@code alerts:} (in its included file) hear of what concerns that project: a
+ * message goes to them when its entity (the root, for a down message) is in the project, or when
+ * anything of the project depends on it (see {@link ProjectReach}); its recovery goes the same way. A channel
  * named both at the top level and by a project is one channel that hears everything; one named by
  * two projects hears of both.
  */
 public final class ProjectRouting {
-    public static final ProjectRouting EVERYTHING = new ProjectRouting(Map.of(), entity -> null);
+    public static final ProjectRouting EVERYTHING = new ProjectRouting(Map.of(), entity -> Set.of());
 
     /** The projects each limited channel hears of, by channel key; a channel not here hears everything. */
     private final Map<String, Set<String>> projectsByChannel;
-    private final Function<String, String> projectOf;
+    private final Function<String, Set<String>> concerned;
 
-    /** @param projectOf an entity's project (in the topology now running), null when it has none or is gone */
-    ProjectRouting(Map<String, Set<String>> projectsByChannel, Function<String, String> projectOf) {
+    /** @param concerned the projects an entity's outage concerns (in the topology now running); empty when none or gone */
+    ProjectRouting(Map<String, Set<String>> projectsByChannel, Function<String, Set<String>> concerned) {
         this.projectsByChannel = Map.copyOf(projectsByChannel);
-        this.projectOf = projectOf;
+        this.concerned = concerned;
     }
 
     /** Whether the channel hears of {@code entity}; a message about no entity (an invalid topology file) only the top-level channels. */
@@ -36,8 +37,7 @@ public final class ProjectRouting {
         if (projects == null) {
             return true;
         }
-        var project = entity == null ? null : projectOf.apply(entity);
-        return project != null && projects.contains(project);
+        return entity != null && concerned.apply(entity).stream().anyMatch(projects::contains);
     }
 
     /**
@@ -76,8 +76,8 @@ public final class ProjectRouting {
             return windows.get(channel.key());
         }
 
-        public ProjectRouting routing(Function<String, String> projectOf) {
-            return new ProjectRouting(limited, projectOf);
+        public ProjectRouting routing(Function<String, Set<String>> concerned) {
+            return new ProjectRouting(limited, concerned);
         }
     }
 }

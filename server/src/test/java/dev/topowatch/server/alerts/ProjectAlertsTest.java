@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two teams' files on one board, the shop team with its own bot, chat and webhook: each team hears
- * of its own roots, and the board's own chat still hears everything.
+ * of its own roots and of those its entities need, and the board's own chat still hears everything.
  */
 class ProjectAlertsTest {
     private static final String SHOP_TOKEN = "777000:shop-token";
@@ -73,7 +73,7 @@ class ProjectAlertsTest {
     }
 
     @Test
-    void a_root_in_a_project_is_told_to_its_team_and_to_the_board_and_other_roots_to_the_board_only() throws Exception {
+    void a_root_is_told_to_the_board_and_to_the_teams_it_concerns_and_no_other() throws Exception {
         alerts.down("blog", "connection refused");
         alerts.awaitOutboxEmpty();
         assertThat(board.awaitDelivered(1, Duration.ofSeconds(5))).singleElement().satisfies(message -> assertThat(message.text()).contains("blog"));
@@ -99,8 +99,14 @@ class ProjectAlertsTest {
         alerts.down("db", "connection refused");
         alerts.awaitOutboxEmpty();
         assertThat(board.awaitDelivered(4, Duration.ofSeconds(5)).getLast().text()).contains("db");
-        assertThat(shopBot.delivered()).as("db is in no project: the board's chat hears of it").hasSize(2);
-        assertThat(shopHook.accepted()).hasSize(2);
+        assertThat(shopBot.awaitDelivered(3, Duration.ofSeconds(5)).getLast().text())
+                .as("db is in no project, but the shop's api needs it: the shop team hears of it as the root").contains("db");
+        assertThat(shopHook.awaitAccepted(3, Duration.ofSeconds(5))).hasSize(3);
+
+        alerts.up("db");
+        alerts.awaitOutboxEmpty();
+        assertThat(shopBot.awaitDelivered(4, Duration.ofSeconds(5)).getLast().text()).as("and of its recovery").contains("db");
+        assertThat(board.awaitDelivered(5, Duration.ofSeconds(5)).getLast().text()).contains("db");
     }
 
     @Test

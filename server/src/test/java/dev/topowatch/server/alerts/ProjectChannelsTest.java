@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Routing holds for every kind of channel: a project's Slack (in its included file) hears of the
- * project's roots only, the board's own webhook of everything.
+ * project's roots and of those its entities need, the board's own webhook of everything.
  */
 @Tag("slow")
 class ProjectChannelsTest {
@@ -45,7 +45,7 @@ class ProjectChannelsTest {
     }
 
     @Test
-    void a_projects_slack_hears_of_its_own_roots_and_the_boards_webhook_of_all() throws Exception {
+    void a_projects_slack_hears_of_the_roots_that_concern_it_and_the_boards_webhook_of_all() throws Exception {
         Files.writeString(directory.resolve("shop.yaml"), """
                 project: shop
                 alerts:
@@ -92,8 +92,9 @@ class ProjectChannelsTest {
             var payload = JSON.readTree(call.body());
             return payload.path("event").asText() + " " + payload.path("entity").asText();
         }).containsExactly("down blog", "down shop_api", "recovered shop_api", "down postgres", "recovered postgres");
-        assertThat(shop.accepted()).flatExtracting(call -> slackTitles(call.body())).as("postgres is in no project")
-                .containsExactly("shop_api is DOWN", "shop_api recovered");
+        assertThat(shop.accepted()).flatExtracting(call -> slackTitles(call.body()))
+                .as("not the blog; postgres, in no project, since the shop's api needs it")
+                .containsExactly("shop_api is DOWN", "shop_api recovered", "postgres is DOWN", "postgres recovered");
     }
 
     private static List<String> slackTitles(String body) throws Exception {

@@ -32,7 +32,7 @@ class ProjectRoutingTest {
                 .project("shop", new Named("telegram:2"), Duration.ofSeconds(2))
                 .project("blog", new Named("telegram:2"), Duration.ofSeconds(3))
                 .project("docs", new Named("webhook:docs"), Duration.ofSeconds(4));
-        var routing = builder.routing(projects::get);
+        var routing = builder.routing(entity -> projects.containsKey(entity) ? Set.of(projects.get(entity)) : Set.of());
 
         assertThat(builder.channels()).extracting(Channel::key).containsExactly("telegram:1", "telegram:2", "webhook:docs");
         assertThat(builder.groupWindow(new Named("telegram:1"))).as("the top level's window").isEqualTo(Duration.ofSeconds(10));
@@ -44,5 +44,15 @@ class ProjectRoutingTest {
         assertThat(routing.hears("telegram:2", "wiki")).isFalse();
         assertThat(routing.hears("telegram:2", "db")).as("in no project").isFalse();
         assertThat(routing.hears("webhook:docs", null)).as("an invalid topology file is the board's to hear of").isFalse();
+    }
+
+    @Test
+    void a_root_in_no_project_is_heard_of_by_the_projects_whose_entities_need_it() {
+        var builder = new ProjectRouting.Builder().project("shop", new Named("telegram:2"), Duration.ofSeconds(1));
+        var concerned = Map.of("db", Set.of("shop", "blog"), "cache", Set.of("blog"));
+        var routing = builder.routing(entity -> concerned.getOrDefault(entity, Set.of()));
+
+        assertThat(routing.hears("telegram:2", "db")).as("the shop's api needs it").isTrue();
+        assertThat(routing.hears("telegram:2", "cache")).as("only the blog needs it").isFalse();
     }
 }

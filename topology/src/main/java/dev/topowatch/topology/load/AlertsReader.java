@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
  */
 final class AlertsReader {
     static final String GROUP_WINDOW = "group_window";
+    /** Where templates were before each channel read its own section: said plainly, not as an unknown key. */
+    private static final String MOVED_TEMPLATES = "templates";
 
     private AlertsReader() {
     }
@@ -24,6 +26,11 @@ final class AlertsReader {
         var readers = reading.channels;
         var keys = new HashSet<>(readers.keySet());
         keys.add(GROUP_WINDOW);
+        if (map.keys().contains(MOVED_TEMPLATES) && !readers.containsKey(MOVED_TEMPLATES)) {
+            map.error(map.keyNode(MOVED_TEMPLATES), "'alerts.templates' has moved: write it under 'alerts.telegram.templates'"
+                    + " (templates shape Telegram's messages; the other channels have their own formats)");
+            keys.add(MOVED_TEMPLATES);
+        }
         map.rejectUnknown(keys, " in alerts");
         var channels = new LinkedHashMap<String, ChannelSpec>();
         for (var key : map.keys()) {
