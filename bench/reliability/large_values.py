@@ -8,7 +8,6 @@ peak RSS and the first line of the answer. Each case runs three times; the media
 is 4 MiB: the file's bytes, and the document with its aliases expanded.
 """
 import os
-import re
 import statistics
 import subprocess
 import tempfile
@@ -38,9 +37,9 @@ CASES = [
 
 
 def launcher_flags():
-    """The JVM flags the launcher gives the program (its default_opts lines)."""
-    with open(os.path.join(ROOT, "topowatch")) as launcher:
-        return " ".join(re.findall(r'^default_opts\+?="\s*([^"]*)"', launcher.read(), re.M)).split()
+    """The JVM flags the launchers give the program (packaging/jvm.options, without its comments)."""
+    with open(os.path.join(ROOT, "packaging", "jvm.options")) as options:
+        return " ".join(line.split("#")[0] for line in options).split()
 
 
 def validate(path):

@@ -25,6 +25,8 @@ const diagram = new Diagram(document.getElementById('diagram'), panZoom, (insert
 });
 const panel = new Panel((name) => select(name));
 const state = viewFromUrl();
+// The project picked stays across the overview and the problems view; a focus shows a neighbourhood whatever its project.
+let project = new URLSearchParams(location.search).get('project') || '';
 let filter = null;
 let snapshotSeen = false;
 let reloadTimer = null;
@@ -46,7 +48,8 @@ function pictureUrl() {
   const rect = stage.getBoundingClientRect();
   const size = (pixels) => Math.min(10000, Math.max(200, Math.round(pixels)));
   if (state.view === 'focus') return `/diagram.svg?focus=${encodeURIComponent(state.focus)}&depth=${state.depth}&theme=${theme()}`;
-  return `/diagram.svg?view=${state.view}&width=${size(rect.width)}&height=${size(rect.height)}&theme=${theme()}`;
+  const narrowed = project && state.view !== 'layered' ? `&project=${encodeURIComponent(project)}` : '';
+  return `/diagram.svg?view=${state.view}&width=${size(rect.width)}&height=${size(rect.height)}&theme=${theme()}${narrowed}`;
 }
 
 async function loadDiagram(keepView) {
@@ -83,7 +86,12 @@ function recolour(root) {
   }
   for (const line of root.querySelectorAll('text.tile-status[data-server]')) serverLine(line);
   for (const id of diagram.tiles.keys()) recolourTile(id);
+  recolourProjects();
   for (const edge of diagram.edges) applyEdge(edge, statusOf);
+}
+
+function recolourProjects() {
+  for (const frame of diagram.projects) applyTile(frame.element, frame.members.map((name) => statusOf(name) || 'unknown'));
 }
 
 function serverLine(line) {
@@ -124,6 +132,7 @@ function applyUpdate(payload) {
       if (entity) applyEntity(problem, entity, counts.get(entity.name) || 0);
     }
     for (const id of tiles) recolourTile(id);
+    if (tiles.size) recolourProjects();
     for (const edge of diagram.edges) applyEdge(edge, statusOf);
     applyFilter();
     reloadIfProblemsChanged();
@@ -245,7 +254,27 @@ function search(text, move = true) {
 }
 
 /** Says which view is shown, with a way back to the overview. */
+/** The picker offers the projects the picture names (all of the topology's, whichever is shown). */
+function showProjectPicker() {
+  const picker = document.getElementById('project');
+  const names = (diagram.svg?.dataset.projects || '').split(' ').filter(Boolean);
+  picker.hidden = names.length === 0;
+  picker.replaceChildren(new Option('all projects', ''), ...names.map((name) => new Option(name, name)));
+  picker.value = names.includes(project) ? project : '';
+  picker.disabled = state.view === 'focus' || state.view === 'layered';
+}
+
+function pickProject(name) {
+  project = name;
+  const params = new URLSearchParams(location.search);
+  if (project) params.set('project', project);
+  else params.delete('project');
+  history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
+  loadDiagram(false).catch(failed);
+}
+
 function showViewControls() {
+  showProjectPicker();
   document.getElementById('problems').checked = state.view === 'problems';
   const note = document.getElementById('view-note');
   note.replaceChildren();
@@ -270,7 +299,14 @@ function switchView(next) {
   loadDiagram(false).catch(failed);
 }
 
+document.getElementById('project').addEventListener('change', (event) => pickProject(event.target.value));
+
 function failed(error) {
+  // A project renamed or taken out of the topology (a bookmark, a reload): the whole board instead.
+  if (project && error.message.endsWith(': 404')) {
+    pickProject('');
+    return;
+  }
   document.getElementById('diagram').textContent = `The diagram could not be loaded: ${error.message}`;
 }
 

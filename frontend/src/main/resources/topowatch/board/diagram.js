@@ -11,6 +11,7 @@ export class Diagram {
     this.boxes = new Map();
     this.tiles = new Map();
     this.tileOf = new Map();
+    this.projects = [];
     this.edges = [];
     this.serverLines = new Map();
     this.opening = new Map();
@@ -31,6 +32,7 @@ export class Diagram {
     this.boxes.clear();
     this.tiles.clear();
     this.tileOf.clear();
+    this.projects = [];
     this.edges = [];
     this.serverLines.clear();
     this.index(svg);
@@ -65,6 +67,9 @@ export class Diagram {
       };
       this.tiles.set(tile.getAttribute('data-tile'), { element: tile, members, frame, enlarge, place });
       for (const member of members) this.tileOf.set(member, tile.getAttribute('data-tile'));
+    }
+    for (const frame of root.querySelectorAll('g.project[data-project]')) {
+      this.projects.push({ element: frame, members: (frame.getAttribute('data-members') || '').split(' ').filter(Boolean) });
     }
     for (const line of root.querySelectorAll('text.tile-status[data-server]')) this.serverLines.set(line.getAttribute('data-server'), line);
     this.edges.push(...root.querySelectorAll('path.edge[data-links]'));

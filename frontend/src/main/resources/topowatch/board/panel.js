@@ -122,6 +122,8 @@ export class Panel {
     fact('depends on', entity.dependencies, true);
     fact('dependents', entity.dependents, true);
     for (const [key, value] of Object.entries(entity.extra || {})) fact(key, value);
+    // Kept from the last check that captured them while this one fails or is blocked: said so, with their time.
+    if (entity.extra_stale && entity.extra_at) fact('captured values', `stale, from ${new Date(entity.extra_at).toLocaleString()}`);
     if (entity.link && /^https?:\/\//i.test(entity.link)) {
       const term = document.createElement('dt');
       term.textContent = 'link';

@@ -46,7 +46,7 @@ class HostileRedisTargetsTest {
         var url = "redis://127.0.0.1:" + port + "/0";
         var spec = new RedisCheck(ConfigText.literal(url), "127.0.0.1", port, null, 0, Map.of());
         var entity = new Entity("cache", EntityType.REDIS, null, null, Duration.ofMinutes(1), TIMEOUT, 1, 1,
-                List.of(), Map.of(), false, true, null, null, spec);
+                List.of(), Map.of(), false, true, null, null, spec, null, List.of(), null);
         var redis = checkers.forType(EntityType.REDIS).orElseThrow();
         return Measured.run(name, () -> redis.check(entity, TIMEOUT));
     }

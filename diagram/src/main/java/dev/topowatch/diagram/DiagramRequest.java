@@ -9,8 +9,10 @@ import java.util.Objects;
  *
  * @param subject the entity a {@link View#FOCUS} is about, or the tile a {@link View#TILE} opens; else null
  * @param depth   how many steps of dependencies and dependents a focus shows
+ * @param project the overview or problems of one project only (with what its entities depend on
+ *                elsewhere); null for the whole board
  */
-public record DiagramRequest(View view, String subject, int depth, Viewport viewport, Theme theme) {
+public record DiagramRequest(View view, String subject, int depth, Viewport viewport, Theme theme, String project) {
 
     public enum View {
         /** Every server as a tile, packed to the window; open when it all fits readably, else summaries. */
@@ -32,6 +34,15 @@ public record DiagramRequest(View view, String subject, int depth, Viewport view
         if ((view == View.FOCUS || view == View.TILE) && subject == null) {
             throw new IllegalArgumentException(view + " needs a subject");
         }
+    }
+
+    public DiagramRequest(View view, String subject, int depth, Viewport viewport, Theme theme) {
+        this(view, subject, depth, viewport, theme, null);
+    }
+
+    /** The same picture narrowed to one project's frame. */
+    public DiagramRequest withProject(String name) {
+        return new DiagramRequest(view, subject, depth, viewport, theme, name);
     }
 
     public static DiagramRequest overview(Viewport viewport, Theme theme) {

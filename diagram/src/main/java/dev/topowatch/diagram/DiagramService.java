@@ -7,6 +7,7 @@ import dev.topowatch.diagram.layout.LayoutEngine;
 import dev.topowatch.diagram.layout.LayoutEngines;
 import dev.topowatch.diagram.overview.OverviewLayout;
 import dev.topowatch.diagram.overview.OverviewRenderer;
+import dev.topowatch.diagram.overview.Projects;
 import dev.topowatch.diagram.overview.TileGraph;
 import dev.topowatch.diagram.overview.TileInterior;
 import dev.topowatch.diagram.png.PngRenderer;
@@ -119,6 +120,15 @@ public final class DiagramService implements AutoCloseable {
         var title = tiles.topology().board().title();
         return switch (request.view()) {
             case OVERVIEW -> {
+                if (request.project() != null) {
+                    var shown = Projects.of(tiles.topology()).shownWith(request.project(), tiles.topology());
+                    yield cached(List.of(tiles.version(), request.view(), viewport, request.theme(), request.project(),
+                            problemSlots(tiles.graph(), statuses)), () -> {
+                        var part = tiles(tiles.version(), tiles.topology(), shown);
+                        var layout = OverviewLayout.of(part.graph(), part.interiors(), problemSlots(part.graph(), statuses), viewport);
+                        return OverviewRenderer.template(tiles.topology(), part.graph(), layout, request.theme(), title, "overview");
+                    });
+                }
                 var slots = problemSlots(tiles.graph(), statuses);
                 yield cached(List.of(tiles.version(), request.view(), viewport, request.theme(), slots), () ->
                         OverviewRenderer.template(tiles.topology(), tiles.graph(),
@@ -126,6 +136,9 @@ public final class DiagramService implements AutoCloseable {
             }
             case PROBLEMS -> {
                 var shown = problems(tiles.topology(), statuses);
+                if (request.project() != null) {
+                    shown.retainAll(Projects.of(tiles.topology()).shownWith(request.project(), tiles.topology()));
+                }
                 yield cached(List.of(tiles.version(), request.view(), viewport, request.theme(), shown), () -> {
                     var part = tiles(tiles.version(), tiles.topology(), shown);
                     var layout = OverviewLayout.of(part.graph(), part.interiors(), problemSlots(part.graph(), statuses), viewport);
@@ -190,6 +203,12 @@ public final class DiagramService implements AutoCloseable {
             service.layered = new Layered(1, graph, engine(topology.board().layout()).layout(graph));
         }
         return service;
+    }
+
+    /** The projects of the current topology, in name order: what the page's picker offers. */
+    public List<String> projects() {
+        var tiles = current;
+        return tiles == null ? List.of() : Projects.of(tiles.topology()).names();
     }
 
     /** Whether {@code id} names a tile of the current topology (a server, or one of the two tiles that are not). */

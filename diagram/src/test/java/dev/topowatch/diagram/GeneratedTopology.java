@@ -20,6 +20,14 @@ public record GeneratedTopology(String yaml, List<String> servers, List<String> 
     private static final String[] ROLES = {"api", "web", "worker", "cron", "cache", "queue", "db"};
 
     public static GeneratedTopology of(int entities, int healthyPort, String boardSettings) {
+        return of(entities, healthyPort, boardSettings, 0);
+    }
+
+    /**
+     * The same, its servers shared out among {@code projects} projects ({@code team-0}, {@code team-1},
+     * ...) in turn; only the servers name their project, so what runs on them is in it through them.
+     */
+    public static GeneratedTopology of(int entities, int healthyPort, String boardSettings, int projects) {
         int servers = Math.max(2, Math.round(entities / 8f));
         var serverNames = new ArrayList<String>();
         for (int server = 0; server < servers; server++) {
@@ -40,7 +48,8 @@ public record GeneratedTopology(String yaml, List<String> servers, List<String> 
         }
         var yaml = new StringBuilder(boardSettings).append("entities:\n");
         for (int server = 0; server < servers; server++) {
-            yaml.append("  ").append(serverNames.get(server)).append(": {type: server, host: 127.0.0.1, check: none}\n");
+            yaml.append("  ").append(serverNames.get(server)).append(": {type: server, host: 127.0.0.1, check: none")
+                    .append(projects > 0 ? ", project: " + project(server, projects) : "").append("}\n");
             for (var role : ROLES) {
                 var name = name(server, role);
                 boolean failing = roots.contains(name) || casualties.contains(name);
@@ -79,6 +88,10 @@ public record GeneratedTopology(String yaml, List<String> servers, List<String> 
 
     private static boolean crossLinked(int server) {
         return server > 0 && server % 3 == 0;
+    }
+
+    public static String project(int server, int projects) {
+        return "team-" + server % projects;
     }
 
     private static String name(int server, String role) {

@@ -218,4 +218,84 @@ class OverviewTest {
             assertThat(svg).doesNotContain("\u202E").doesNotContain("<b>");
         }
     }
+
+    private static List<Element> projectFrames(Document document) {
+        return Svg.elements(document, "g").stream().filter(g -> g.hasAttribute("data-project")).toList();
+    }
+
+    private static Layout.Rect projectRect(Element frame) {
+        var rect = (Element) frame.getElementsByTagNameNS("*", "rect").item(0);
+        return new Layout.Rect(number(rect, "x"), number(rect, "y"), number(rect, "width"), number(rect, "height"));
+    }
+
+    private static boolean inside(Layout.Rect inner, Layout.Rect outer) {
+        return inner.x() >= outer.x() && inner.y() >= outer.y() && inner.x() + inner.width() <= outer.x() + outer.width() + 1e-6
+                && inner.y() + inner.height() <= outer.y() + outer.height() + 1e-6;
+    }
+
+    @Test
+    void projects_are_frames_around_their_own_tiles_and_the_whole_still_fits_the_window() throws Exception {
+        var generated = GeneratedTopology.of(400, 80, "", 4);
+        var topology = Fixtures.topology(generated.yaml());
+        service.update(topology);
+        var document = Svg.parse(service.svg(DiagramRequest.overview(Viewport.DEFAULT, Theme.LIGHT), outage(topology, generated)));
+
+        var root = document.getDocumentElement();
+        assertThat(root.getAttribute("data-projects")).isEqualTo("team-0 team-1 team-2 team-3");
+        var frames = new HashMap<String, Layout.Rect>();
+        projectFrames(document).forEach(frame -> frames.put(frame.getAttribute("data-project"), projectRect(frame)));
+        assertThat(frames).containsOnlyKeys("team-0", "team-1", "team-2", "team-3");
+        for (var tile : tiles(document)) {
+            var id = tile.getAttribute("data-tile");
+            var project = id.substring(0, id.indexOf(':'));
+            assertThat(inside(frame(tile), frames.get(project))).as(id + " inside its project's frame").isTrue();
+        }
+        var serverTile = tiles(document).stream().filter(tile -> tile.getAttribute("data-tile").equals("team-1:srv-001")).findFirst().orElseThrow();
+        assertThat(serverTile.getAttribute("data-members").split(" ")).as("what runs on a server is in the server's project")
+                .contains("srv-001", "app-001-db", "app-001-api");
+        var rects = List.copyOf(frames.values());
+        for (int i = 0; i < rects.size(); i++) {
+            for (int j = i + 1; j < rects.size(); j++) {
+                var a = rects.get(i);
+                var b = rects.get(j);
+                boolean apart = a.x() + a.width() <= b.x() || b.x() + b.width() <= a.x() || a.y() + a.height() <= b.y() || b.y() + b.height() <= a.y();
+                assertThat(apart).as("frames do not overlap").isTrue();
+            }
+        }
+        double aspect = number(root, "width") / number(root, "height");
+        assertThat(aspect).as("width to height").isBetween(1 / 3.0, 3.0);
+        var down = projectFrames(document).stream().filter(frame -> frame.getAttribute("data-project").equals("team-1")).findFirst().orElseThrow();
+        assertThat(down.getAttribute("data-status")).as("the project holding a down root").isEqualTo("down");
+        double scale = Double.parseDouble(root.getAttribute("data-scale"));
+        var name = Svg.elements(document, "text").stream().filter(text -> text.getAttribute("class").equals("project-name")).findFirst().orElseThrow();
+        assertThat(Double.parseDouble(name.getAttribute("font-size")) * scale).as("a project's name on screen, px").isGreaterThanOrEqualTo(12);
+    }
+
+    @Test
+    void one_project_shows_its_own_entities_and_what_they_depend_on_in_other_projects() throws Exception {
+        var generated = GeneratedTopology.of(400, 80, "", 4);
+        var topology = Fixtures.topology(generated.yaml());
+        service.update(topology);
+        var request = DiagramRequest.overview(Viewport.DEFAULT, Theme.LIGHT).withProject("team-3");
+        var document = Svg.parse(service.svg(request, outage(topology, generated)));
+
+        var members = new java.util.TreeSet<String>();
+        tiles(document).forEach(tile -> members.addAll(List.of(tile.getAttribute("data-members").split(" "))));
+        assertThat(members).as("team-3's servers are 3, 7, 11, ...").contains("srv-003", "app-003-api", "app-007-db")
+                .doesNotContain("srv-004", "app-004-api", "app-001-db");
+        assertThat(members).as("app-003-api needs app-002-db, in team-2").contains("app-002-db");
+        assertThat(projectFrames(document).stream().map(frame -> frame.getAttribute("data-project")))
+                .containsExactlyInAnyOrder("team-2", "team-3");
+        assertThat(document.getDocumentElement().getAttribute("data-projects")).as("the picker still offers every project")
+                .isEqualTo("team-0 team-1 team-2 team-3");
+    }
+
+    @Test
+    void without_projects_there_are_no_frames_and_tiles_keep_their_servers_names() throws Exception {
+        var document = draw(200, DiagramRequest.View.OVERVIEW, Viewport.DEFAULT);
+
+        assertThat(projectFrames(document)).isEmpty();
+        assertThat(document.getDocumentElement().hasAttribute("data-projects")).isFalse();
+        assertThat(tiles(document).stream().map(tile -> tile.getAttribute("data-tile"))).contains("srv-001").noneMatch(id -> id.contains(":"));
+    }
 }

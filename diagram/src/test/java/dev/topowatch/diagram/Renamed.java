@@ -44,11 +44,13 @@ final class Renamed {
             var name = rename(entity.name(), names);
             entities.put(name, new Entity(name, entity.type(), entity.server() == null ? null : rename(entity.server(), names),
                     entity.runtime(), entity.interval(), entity.timeout(), entity.failureThreshold(), entity.successThreshold(), dependsOn,
-                    entity.extra(), entity.critical(), entity.alerts(), entity.description(), entity.link(), check));
+                    entity.extra(), entity.critical(), entity.alerts(), entity.description(), entity.link(), check,
+                    entity.project(), entity.tags(), entity.retryInterval()));
         }
         var board = topology.board();
         return new Topology(topology.source(), new Board(title, board.listen(), board.database(), board.token(), board.readToken(),
-                board.retention(), board.layout(), board.url()), topology.defaults(), topology.alerts(), entities);
+                board.retention(), board.layout(), board.url()), topology.defaults(), topology.alerts(), entities,
+                topology.include(), topology.projectAlerts());
     }
 
     private static String rename(String name, Map<String, String> names) {

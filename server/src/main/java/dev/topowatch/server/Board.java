@@ -120,7 +120,8 @@ public final class Board implements AutoCloseable {
         engine.addListener(this::checkDependenciesOfNewRoots);
         engine.setFreshChecks(this::checkReleasedCasualties);
         this.app = App.create(dependencies).start(listen.host(), listen.port());
-        this.watcher = new FileWatcher(file, RELOAD_DEBOUNCE, RELOAD_POLL, reloader::reload);
+        this.watcher = new FileWatcher(file, () -> reloader.state().topology().include(), RELOAD_DEBOUNCE, RELOAD_POLL,
+                reloader::reload);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> Thread.ofPlatform()
                 .name("board-housekeeping").daemon().unstarted(runnable));
         armMaintenanceTick(MAINTENANCE_OPEN_TICK);

@@ -56,10 +56,10 @@ class BoardContractTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
         var text = response.body();
-        assertThat(text).contains("topowatch_entity_up{entity=\"db\",server=\"vps\",type=\"tcp\"} 0.0")
-                .contains("topowatch_entity_status_code{entity=\"db\",server=\"vps\",type=\"tcp\"} 2.0")
+        assertThat(text).contains("topowatch_entity_up{entity=\"db\",project=\"\",server=\"vps\",type=\"tcp\"} 0.0")
+                .contains("topowatch_entity_status_code{entity=\"db\",project=\"\",server=\"vps\",type=\"tcp\"} 2.0")
                 .contains("topowatch_entities{status=\"down\"} 1.0")
-                .contains("topowatch_checks_total{entity=\"db\",result=\"failure\",server=\"vps\",type=\"tcp\"}")
+                .contains("topowatch_checks_total{entity=\"db\",project=\"\",result=\"failure\",server=\"vps\",type=\"tcp\"}")
                 .contains("topowatch_check_latency_seconds{entity=\"db\"")
                 .contains("topowatch_entity_blocked{")
                 .contains("jvm_memory_used_bytes")

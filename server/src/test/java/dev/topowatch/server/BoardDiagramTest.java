@@ -117,6 +117,32 @@ class BoardDiagramTest {
     }
 
     @Test
+    void a_project_is_drawn_on_its_own_and_an_unknown_one_is_named_with_those_there_are() throws Exception {
+        harness = BoardHarness.start(directory, """
+                entities:
+                  shop-vps: {type: server, host: 127.0.0.1, check: none, project: shop}
+                  shop-api: {type: tcp, server: shop-vps, host: 127.0.0.1, port: 1, depends_on: [ledger]}
+                  blog-vps: {type: server, host: 127.0.0.1, check: none, project: blog}
+                  blog-web: {type: tcp, server: blog-vps, host: 127.0.0.1, port: 1}
+                  ledger: {type: tcp, host: 127.0.0.1, port: 1, project: finance}
+                """);
+
+        var whole = parse(harness.get("/diagram.svg").body());
+        var shop = harness.get("/diagram.svg?project=shop").body();
+        var unknown = harness.get("/diagram.svg?project=nope");
+        var layered = harness.get("/diagram.svg?view=layered&project=shop");
+
+        assertThat(whole.getDocumentElement().getAttribute("data-projects")).isEqualTo("blog finance shop");
+        assertThat(shop).contains("data-project=\"shop\"").contains("data-entity=\"shop-api\"")
+                .as("what the shop depends on elsewhere").contains("data-project=\"finance\"")
+                .doesNotContain("data-project=\"blog\"").doesNotContain("blog-web");
+        assertThat(harness.get("/diagram.png?project=shop&width=800&height=600").statusCode()).isEqualTo(200);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("no project named 'nope'").contains("blog, finance, shop");
+        assertThat(layered.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void bad_view_parameters_are_refused_naming_the_parameter() throws Exception {
         harness = BoardHarness.start(directory, TOPOLOGY);
 

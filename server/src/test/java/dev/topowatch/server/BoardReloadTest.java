@@ -1,5 +1,6 @@
 package dev.topowatch.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,10 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Editing topology.yaml under a running board: applied without a restart, and a bad edit changes nothing. */
+/** Editing topology.yaml (or a file it includes) under a running board: applied without a restart, and a bad edit changes nothing. */
 class BoardReloadTest {
     private static final String HEAD = """
             board: {token: t0ken}
@@ -203,5 +205,46 @@ class BoardReloadTest {
                 .isLessThanOrEqualTo(threadsBefore + 2);
         assertThat(harness.board.engine().topology().entities()).containsOnlyKeys("db", "e199");
         assertThat(harness.board.scheduledEntities()).as("no checker left behind").containsExactlyInAnyOrder("db", "e199");
+    }
+
+    private static final String WITH_TEAMS = """
+            defaults: {interval: 1s, timeout: 500ms, failure_threshold: 1}
+            include: teams/*.yaml
+            entities:
+              db: {type: tcp, host: 127.0.0.1, port: 1}
+            """;
+
+    private void awaitSummary(Predicate<JsonNode> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.test(harness.json("/api/summary")) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(condition.test(harness.json("/api/summary"))).as(harness.json("/api/summary").toString()).isTrue();
+    }
+
+    @Test
+    void a_file_added_under_a_glob_is_picked_up_and_a_broken_one_is_reported_at_its_own_line() throws Exception {
+        var teams = Files.createDirectories(directory.resolve("teams"));
+        Files.writeString(teams.resolve("shop.yaml"), "project: shop\nentities:\n  shop_api: {type: tcp, host: 127.0.0.1, port: 2}\n");
+        harness = BoardHarness.start(directory, WITH_TEAMS);
+        awaitNames("db", "shop_api");
+
+        var blog = teams.resolve("blog.yaml");
+        Files.writeString(blog, "project: blog\nentities:\n  blog: {type: tcp, host: 127.0.0.1, port: 3, depends_on: [db]}\n");
+        awaitSummary(summary -> summary.get("topology").get("version").asLong() == 2);
+        awaitNames("blog", "db", "shop_api");
+        assertThat(harness.json("/api/entities/blog").get("project").asText()).isEqualTo("blog");
+
+        Files.writeString(blog, "project: blog\nentities:\n  blog: {type: tcp, host: 127.0.0.1, port: 3, dependson: [db]}\n");
+        awaitSummary(summary -> !summary.get("topology").get("reload_errors").isEmpty());
+        assertThat(harness.json("/api/summary").get("topology").get("reload_errors").get(0).asText())
+                .isEqualTo(blog + ":3:47: entity 'blog' (tcp): unknown key 'dependson' (did you mean 'depends_on'?)");
+        assertThat(harness.json("/api/entities").findValuesAsText("name")).as("the last good topology keeps running")
+                .containsExactly("blog", "db", "shop_api");
+
+        Files.delete(blog);
+        awaitSummary(summary -> summary.get("topology").get("reload_errors").isEmpty()
+                && summary.get("topology").get("version").asLong() == 3);
+        awaitNames("db", "shop_api");
     }
 }

@@ -4,6 +4,7 @@ import dev.topowatch.topology.check.CheckSpec;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +17,8 @@ import java.util.Objects;
  * @param dependsOn   the explicit {@code depends_on} entries, in the order written
  * @param description may be null
  * @param link        a URL shown on the board, or null
+ * @param project     the project it belongs to (its own {@code project:}, else its file's), or null
+ * @param tags        free labels to filter by, in the order written, without repeats
  * @param retryInterval how soon a failed check is tried again while its failures in a row are fewer than
  *                    {@code failureThreshold}, so that an outage is confirmed in seconds; null for the
  *                    built-in default (5 s, or the interval if shorter)
@@ -23,15 +26,15 @@ import java.util.Objects;
 public record Entity(String name, EntityType type, String server, String runtime, Duration interval,
                      Duration timeout, int failureThreshold, int successThreshold, List<Dependency> dependsOn,
                      Map<String, ConfigText> extra, boolean critical, boolean alerts, ConfigText description,
-                     ConfigText link, CheckSpec check, Duration retryInterval) {
+                     ConfigText link, CheckSpec check, String project, List<String> tags, Duration retryInterval) {
 
     /** An entity with the built-in retry interval. */
     public Entity(String name, EntityType type, String server, String runtime, Duration interval,
                   Duration timeout, int failureThreshold, int successThreshold, List<Dependency> dependsOn,
                   Map<String, ConfigText> extra, boolean critical, boolean alerts, ConfigText description,
-                  ConfigText link, CheckSpec check) {
+                  ConfigText link, CheckSpec check, String project, List<String> tags) {
         this(name, type, server, runtime, interval, timeout, failureThreshold, successThreshold, dependsOn, extra,
-                critical, alerts, description, link, check, null);
+                critical, alerts, description, link, check, project, tags, null);
     }
 
     public Entity {
@@ -40,6 +43,7 @@ public record Entity(String name, EntityType type, String server, String runtime
         Objects.requireNonNull(check, "check");
         dependsOn = List.copyOf(dependsOn);
         extra = Map.copyOf(extra);
+        tags = List.copyOf(new LinkedHashSet<>(tags));
     }
 
     /**

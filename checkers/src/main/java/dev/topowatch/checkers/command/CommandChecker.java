@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
 public final class CommandChecker implements Checker {
     /** Output kept for judging; the rest is read and dropped, so a chatty command costs no memory. */
     public static final int OUTPUT_CAP = 64 * 1024;
+    /** How much of the end of its output a failed command's error shows: enough for the message that says why. */
+    static final int TAIL_LINES = 3;
+    static final int TAIL_LENGTH = 300;
 
     private final Clock clock;
 
@@ -81,14 +84,30 @@ public final class CommandChecker implements Checker {
         int exitCode = process.exitValue();
         CheckResult result;
         if (exitCode != command.expectExitCode()) {
-            result = CheckResult.down(watch.at(), elapsed, "exit code " + exitCode + ", expected " + command.expectExitCode());
+            result = CheckResult.down(watch.at(), elapsed, "exit code " + exitCode + ", expected " + command.expectExitCode()
+                    + tail(printed, redactor));
         } else if (command.outputContains() != null && !printed.text().contains(command.outputContains().value())) {
             result = CheckResult.down(watch.at(), elapsed, "output does not contain '" + command.outputContains() + "'"
-                    + (printed.truncated() ? " (first " + OUTPUT_CAP / 1024 + " KiB read)" : ""));
+                    + (printed.truncated() ? " (first " + OUTPUT_CAP / 1024 + " KiB read)" : "") + tail(printed, redactor));
         } else {
             result = CheckResult.up(watch.at(), elapsed);
         }
         return withOutput(result.withDetail("exit_code", Integer.toString(exitCode)), printed, redactor);
+    }
+
+    /**
+     * The end of what a failed command printed, as {@code ": line | line"}: its last lines, secrets
+     * hidden before anything is cut (so that no part of one shows), then at most {@link #TAIL_LENGTH}
+     * printable characters from the end; empty when it printed nothing.
+     */
+    static String tail(Processes.Output output, Redactor redactor) {
+        var lines = redactor.clean(output.text()).lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        if (lines.isEmpty()) {
+            return "";
+        }
+        var joined = String.join(" | ", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
+        var end = joined.length() > TAIL_LENGTH ? "..." + joined.substring(joined.length() - TAIL_LENGTH) : joined;
+        return ": " + Failures.printable(end, TAIL_LENGTH + 3);
     }
 
     private static CheckResult withOutput(CheckResult result, Processes.Output output, Redactor redactor) {

@@ -56,8 +56,23 @@ class CommandCheckerTest {
         var result = run(shell("echo failed to connect >&2; exit 3", 0, null), Duration.ofSeconds(5));
 
         assertThat(result.status()).isEqualTo(Status.DOWN);
-        assertThat(result.error()).isEqualTo("exit code 3, expected 0");
+        assertThat(result.error()).isEqualTo("exit code 3, expected 0: failed to connect");
         assertThat(result.details()).containsEntry("output", "failed to connect");
+    }
+
+    @Test
+    void a_failed_command_shows_the_end_of_its_output_bounded_printable_and_without_secrets() {
+        var script = "echo starting; i=0; while [ $i -lt 500 ]; do echo noise line $i; i=$((i+1)); done;"
+                + " printf 'backup of /srv failed:\\033[31m disk full\\n'; echo 'password=${PG_PASSWORD} rejected'; exit 2";
+        var command = new CommandCheck(List.of(ConfigText.of(script, script.replace("${PG_PASSWORD}", "hunter2-secret"))), true, 0, null);
+
+        var result = run(command, Duration.ofSeconds(5));
+
+        assertThat(result.error()).isEqualTo("exit code 2, expected 0: noise line 499 | backup of /srv failed:?[31m disk full"
+                + " | password=****** rejected");
+        assertThat(result.error()).doesNotContain("starting").doesNotContain("hunter2");
+        var longOutput = run(shell("head -c 2000 /dev/zero | tr '\\0' x; echo; exit 1", 0, null), Duration.ofSeconds(5));
+        assertThat(longOutput.error()).startsWith("exit code 1, expected 0: ...xxx").hasSize("exit code 1, expected 0: ...".length() + 300);
     }
 
     @Test
@@ -70,7 +85,7 @@ class CommandCheckerTest {
         var result = run(shell("echo inactive", 0, "running"), Duration.ofSeconds(5));
 
         assertThat(result.status()).isEqualTo(Status.DOWN);
-        assertThat(result.error()).isEqualTo("output does not contain 'running'");
+        assertThat(result.error()).isEqualTo("output does not contain 'running': inactive");
     }
 
     @Test

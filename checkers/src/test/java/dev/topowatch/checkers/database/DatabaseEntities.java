@@ -38,6 +38,6 @@ final class DatabaseEntities {
         var check = new DatabaseCheck(url, engine, username == null ? null : ConfigText.literal(username),
                 password == null ? null : Secret.of(password), ConfigText.literal(query), captures);
         return new Entity("db_main", EntityType.DATABASE, null, null, Duration.ofMinutes(1), TIMEOUT, 1, 1,
-                List.of(), Map.of(), false, true, null, null, check);
+                List.of(), Map.of(), false, true, null, null, check, null, List.of(), null);
     }
 }

@@ -30,7 +30,7 @@ final class RedisEntities {
         var check = new RedisCheck(ConfigText.literal(url), "127.0.0.1", port,
                 password == null ? null : Secret.of(password), database, capture);
         return new Entity("cache", EntityType.REDIS, null, null, Duration.ofMinutes(1), TIMEOUT, 1, 1,
-                List.of(), Map.of(), false, true, null, null, check);
+                List.of(), Map.of(), false, true, null, null, check, null, List.of(), null);
     }
 
     static Entity redis(int port) {

@@ -24,7 +24,7 @@ public final class Entities {
 
     public static Entity entity(String name, EntityType type, CheckSpec check, Duration interval, Duration timeout) {
         return new Entity(name, type, null, null, interval, timeout, 1, 1, List.of(), Map.of(), false, true,
-                null, null, check);
+                null, null, check, null, List.of(), null);
     }
 
     public static Entity tcp(String name, int port, Duration interval, Duration timeout) {

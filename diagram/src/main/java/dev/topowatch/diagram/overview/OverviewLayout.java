@@ -21,7 +21,7 @@ import java.util.Set;
  * @param textScale the scale closed tiles' text is sized for: the same, unless the tiles cannot all be
  *                  readable in the window (then the text shows smaller than meant, but still fits)
  */
-public record OverviewLayout(List<PlacedTile> tiles, double width, double height, double scale, double textScale, boolean open) {
+public record OverviewLayout(List<PlacedTile> tiles, List<FramePacker.Frame> frames, double width, double height, double scale, double textScale, boolean open) {
     /** At this scale and above, a box's 11-13 px text is at least about 8 px on screen: tiles open. */
     public static final double OPEN_SCALE = 0.7;
     /** A drawing smaller than the window is not blown up beyond this. */
@@ -34,8 +34,12 @@ public record OverviewLayout(List<PlacedTile> tiles, double width, double height
     public record PlacedTile(Tile tile, Layout.Rect rect, TileInterior interior, int problemSlots) {
     }
 
+    /** A project frame's name, in window pixels when closed and drawing units when open. */
+    static final double FRAME_TITLE = 22;
+
     public OverviewLayout {
         tiles = List.copyOf(tiles);
+        frames = List.copyOf(frames);
     }
 
     /**
@@ -48,7 +52,8 @@ public record OverviewLayout(List<PlacedTile> tiles, double width, double height
         var ranks = ranks(graph);
         var order = graph.tiles().stream()
                 .sorted(java.util.Comparator.comparing((Tile tile) -> ranks.get(tile.id())).thenComparing(Tile::id)).toList();
-        var open = pack(order, ranks, GAP, id -> interiors.get(id).width(), id -> interiors.get(id).height(), windowWidth, windowHeight);
+        var open = pack(order, ranks, GAP, FRAME_TITLE, id -> interiors.get(id).width(), id -> interiors.get(id).height(), windowWidth,
+                windowHeight);
         double scale = Math.min(open.scaleIn(windowWidth, windowHeight), MAX_SCALE);
         if (scale >= OPEN_SCALE) {
             return build(order, open, interiors, problemSlots, scale, scale, true);
@@ -61,7 +66,7 @@ public record OverviewLayout(List<PlacedTile> tiles, double width, double height
         double textScale = scale;
         for (int round = 0; round < 6; round++) {
             final double sizedFor = scale;
-            packing = pack(order, ranks, CLOSED_GAP / sizedFor,
+            packing = pack(order, ranks, CLOSED_GAP / sizedFor, FRAME_TITLE / sizedFor,
                     id -> Math.max(interiors.get(id).width(), ClosedTile.minimumWidth() / sizedFor),
                     id -> Math.max(interiors.get(id).height(), ClosedTile.minimumHeight(problemSlots.getOrDefault(id, 0)) / sizedFor),
                     windowWidth, windowHeight);
@@ -76,22 +81,23 @@ public record OverviewLayout(List<PlacedTile> tiles, double width, double height
         return build(order, packing, interiors, problemSlots, scale, textScale, false);
     }
 
-    private static ShelfPacker.Packing pack(List<Tile> order, Map<String, Integer> ranks, double gap, java.util.function.ToDoubleFunction<String> width,
+    private static FramePacker.Packing pack(List<Tile> order, Map<String, Integer> ranks, double gap, double titleHeight,
+                                            java.util.function.ToDoubleFunction<String> width,
                                             java.util.function.ToDoubleFunction<String> height, double windowWidth, double windowHeight) {
         var items = new ArrayList<ShelfPacker.Item>(order.size());
         for (var tile : order) {
             items.add(new ShelfPacker.Item(tile.id(), width.applyAsDouble(tile.id()), height.applyAsDouble(tile.id()), ranks.get(tile.id())));
         }
-        return ShelfPacker.pack(items, gap, windowWidth, windowHeight);
+        return FramePacker.pack(order, items, gap, titleHeight, windowWidth, windowHeight);
     }
 
-    private static OverviewLayout build(List<Tile> order, ShelfPacker.Packing packing, Map<String, TileInterior> interiors,
+    private static OverviewLayout build(List<Tile> order, FramePacker.Packing packing, Map<String, TileInterior> interiors,
                                         Map<String, Integer> problemSlots, double scale, double textScale, boolean open) {
         var placed = new ArrayList<PlacedTile>(order.size());
         for (var tile : order) {
             placed.add(new PlacedTile(tile, packing.placed().get(tile.id()), interiors.get(tile.id()), problemSlots.getOrDefault(tile.id(), 0)));
         }
-        return new OverviewLayout(placed, packing.width(), packing.height(), scale, textScale, open);
+        return new OverviewLayout(placed, packing.frames(), packing.width(), packing.height(), scale, textScale, open);
     }
 
     /**

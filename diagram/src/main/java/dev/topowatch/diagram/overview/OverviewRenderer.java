@@ -1,5 +1,6 @@
 package dev.topowatch.diagram.overview;
 
+import dev.topowatch.diagram.Xml;
 import dev.topowatch.diagram.layout.Layout;
 import dev.topowatch.diagram.svg.EntityBox;
 import dev.topowatch.diagram.svg.EntityHoles;
@@ -35,12 +36,18 @@ public final class OverviewRenderer {
         data.put("scale", String.format(java.util.Locale.ROOT, "%.4f", layout.scale()));
         data.put("open-scale", String.valueOf(OverviewLayout.OPEN_SCALE));
         data.put("tiles", layout.open() ? "open" : "closed");
+        var projects = Projects.of(topology).names();
+        if (!projects.isEmpty()) {
+            // All of them, also when the picture shows one: the page's picker offers them.
+            data.put("projects", String.join(" ", projects));
+        }
         SvgDocument.open(svg, layout.width(), layout.height(), Math.max(1, unit), theme, title, data,
                 new TileHoles.ProblemList(graph.tiles().stream().map(Tile::summarised).toList()));
         if (layout.tiles().isEmpty()) {
             svg.text("<text class=\"tile-name\" x=\"20\" y=\"40\" font-size=\"16\">")
                     .text(view.equals("problems") ? "No problems: nothing is down, blocked or degraded." : "Nothing to draw.").text("</text>\n");
         } else if (layout.open()) {
+            frames(svg, layout, FramePacker.TITLE_FONT);
             svg.text("<g class=\"tiles\">\n");
             layout.tiles().forEach(placed -> tile(svg, placed, "tile open", unit));
             svg.text("</g>\n<g class=\"details\">\n");
@@ -52,6 +59,7 @@ public final class OverviewRenderer {
             arcs(svg, graph, layout);
             svg.text("</g>\n");
         } else {
+            frames(svg, layout, FramePacker.TITLE_FONT * unit);
             svg.text("<g class=\"bundles\">\n");
             bundles(svg, graph, layout);
             svg.text("</g>\n<g class=\"tiles\">\n");
@@ -71,6 +79,34 @@ public final class OverviewRenderer {
         TileDetail.write(svg, topology, graph, tile, interior, 0, 0);
         SvgDocument.close(svg, interior.height(), 1);
         return svg.finish();
+    }
+
+    /**
+     * The projects' frames, behind everything: a {@code <g class="project">} per project with
+     * {@code data-project} and the colour of its worst entity, its name above its tiles.
+     */
+    private static void frames(SvgWriter svg, OverviewLayout layout, double fontSize) {
+        if (layout.frames().isEmpty()) {
+            return;
+        }
+        var members = new java.util.HashMap<String, List<String>>();
+        for (var placed : layout.tiles()) {
+            members.computeIfAbsent(FramePacker.frameName(placed.tile().project()), ignored -> new java.util.ArrayList<>())
+                    .addAll(placed.tile().summarised());
+        }
+        svg.text("<g class=\"projects\">\n");
+        for (var frame : layout.frames()) {
+            var rect = frame.rect();
+            var summarised = members.getOrDefault(frame.project(), List.of());
+            svg.text("<g").attribute("data-project", frame.project()).attribute("data-members", String.join(" ", summarised));
+            svg.hole(new TileHoles.Attributes(summarised, "project"));
+            svg.text("><rect class=\"project-frame\"").attribute("x", rect.x()).attribute("y", rect.y()).attribute("width", rect.width())
+                    .attribute("height", rect.height()).text("/>");
+            svg.text("<text class=\"project-name\"").attribute("x", rect.x() + fontSize * 0.6).attribute("y", rect.y() + fontSize * 1.15)
+                    .attribute("font-size", fontSize).text('>')
+                    .text(Xml.escape(Xml.shorten(frame.project(), (int) Math.max(4, rect.width() / (0.62 * fontSize) - 1)))).text("</text></g>\n");
+        }
+        svg.text("</g>\n");
     }
 
     private static void tile(SvgWriter svg, OverviewLayout.PlacedTile placed, String baseClass, double unit) {

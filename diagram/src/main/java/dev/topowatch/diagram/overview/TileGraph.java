@@ -43,40 +43,49 @@ public final class TileGraph {
         return of(topology, topology.entities().keySet());
     }
 
-    /** Only the entities in {@code shown}, and the arcs between them; a server is shown when any of its entities is. */
+    /**
+     * Only the entities in {@code shown}, and the arcs between them; a server is shown when any of its
+     * entities is. When entities belong to projects, a server's tile is cut per project (an id like
+     * {@code shop:web1}), so that each project's frame holds what is its own.
+     */
     public static TileGraph of(Topology topology, Set<String> shown) {
+        var projects = Projects.of(topology);
         var members = new TreeMap<String, List<String>>();
-        var servers = new TreeMap<String, String>();
+        var keys = new HashMap<String, TileKey>();
         var serversShown = new TreeSet<String>();
         for (var entity : topology.entities().values()) {
             if (!shown.contains(entity.name())) {
                 continue;
             }
+            var project = projects.of(entity.name());
+            TileKey key;
             if (entity.type() == EntityType.SERVER) {
-                servers.put(entity.name(), entity.name());
-                serversShown.add(entity.name());
-                members.computeIfAbsent(entity.name(), ignored -> new ArrayList<>());
-            } else if (entity.server() != null) {
-                servers.put(entity.server(), entity.server());
-                members.computeIfAbsent(entity.server(), ignored -> new ArrayList<>()).add(entity.name());
+                key = new TileKey(project, entity.name(), entity.name());
+                serversShown.add(key.id());
+                members.computeIfAbsent(key.id(), ignored -> new ArrayList<>());
             } else {
-                var tile = entity.type() == EntityType.GROUP ? Tile.SERVICES : Tile.OTHER;
-                members.computeIfAbsent(tile, ignored -> new ArrayList<>()).add(entity.name());
+                var place = entity.server() != null ? entity.server() : entity.type() == EntityType.GROUP ? Tile.SERVICES : Tile.OTHER;
+                key = new TileKey(project, place, entity.server());
+                members.computeIfAbsent(key.id(), ignored -> new ArrayList<>()).add(entity.name());
             }
+            keys.putIfAbsent(key.id(), key);
         }
         var tiles = new LinkedHashMap<String, Tile>();
         var tileOf = new HashMap<String, String>();
         for (var entry : members.entrySet()) {
             var id = entry.getKey();
-            var server = servers.get(id);
-            var label = switch (id) {
+            var key = keys.get(id);
+            var label = switch (key.place()) {
                 case Tile.SERVICES -> "services";
                 case Tile.OTHER -> "not on a server";
-                default -> id;
+                default -> key.place();
             };
-            var tile = Tile.of(id, server, label, entry.getValue().stream().sorted().toList(), serversShown.contains(id));
+            var tile = Tile.of(id, key.project(), key.server(), label, entry.getValue().stream().sorted().toList(), serversShown.contains(id));
             tiles.put(id, tile);
             tileOf.put(id, id);
+            if (serversShown.contains(id)) {
+                tileOf.put(key.server(), id);
+            }
             tile.members().forEach(name -> tileOf.put(name, id));
         }
         var arcs = new ArrayList<Arc>();
@@ -86,6 +95,13 @@ public final class TileGraph {
             }
         }
         return new TileGraph(tiles, tileOf, List.copyOf(arcs));
+    }
+
+    /** Where an entity is drawn: its project's frame (null: none), the place in it (a server or one of the two other tiles). */
+    private record TileKey(String project, String place, String server) {
+        String id() {
+            return project == null ? place : project + ":" + place;
+        }
     }
 
     private static void addArcs(Entity entity, Set<String> shown, List<Arc> arcs) {
@@ -105,7 +121,7 @@ public final class TileGraph {
         }
     }
 
-    /** Tiles in name order (servers, then "(other)" and "(services)" by their ids). */
+    /** Tiles in id order: by project, then servers, then "(other)" and "(services)". */
     public List<Tile> tiles() {
         return List.copyOf(tiles.values());
     }

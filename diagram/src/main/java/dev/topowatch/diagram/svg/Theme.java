@@ -60,7 +60,11 @@ public enum Theme {
                 .append(".edge.bundle.outage,.arcs .edge.outage{stroke-opacity:1;}")
                 .append(".edge.bundle.quiet{display:none;}")
                 .append(".edge.bundle.quiet.outage,.edge.bundle.quiet.lit{display:inline;}")
-                .append(".arcs .edge{stroke-opacity:.55;}");
+                .append(".arcs .edge{stroke-opacity:.55;}")
+                // Projects' frames: an outline around their tiles, quieter than a tile's.
+                .append(".project rect.project-frame{fill:none;stroke:").append(border)
+                .append(";stroke-width:1.5;stroke-dasharray:8 4;rx:14;vector-effect:non-scaling-stroke;}")
+                .append(".project-name{font-weight:700;fill:").append(text).append(";}");
         for (var status : Status.values()) {
             css.append(".status-").append(status.wireName()).append(" rect.box{fill:").append(tint(status))
                     .append(";stroke:").append(status.colour()).append(";}")
@@ -69,6 +73,7 @@ public enum Theme {
                     .append(".legend .status-").append(status.wireName()).append(" rect{fill:").append(status.colour()).append(";}")
                     .append(".worst-").append(status.wireName()).append(" rect.frame{stroke:").append(status.colour()).append(";}")
                     .append(".tile.closed.worst-").append(status.wireName()).append(" rect.frame{fill:").append(tint(status)).append(";}")
+                    .append(".project.worst-").append(status.wireName()).append(" rect.project-frame{stroke:").append(status.colour()).append(";}")
                     .append(".bar-").append(status.wireName()).append("{fill:").append(status.colour()).append(";}");
         }
         css.append(".status-down rect.box{stroke-width:3;}")

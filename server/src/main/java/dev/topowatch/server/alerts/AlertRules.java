@@ -37,6 +37,7 @@ public final class AlertRules implements AlertPlanner {
     private final Map<String, Instant> retracted = new ConcurrentHashMap<>();
     private volatile List<Channel> channels = List.of();
     private volatile Duration window = Duration.ZERO;
+    private volatile ProjectRouting routing = ProjectRouting.EVERYTHING;
 
     /** With the open problems (and how much each blocked at most) and the mutes that {@code outbox} kept. */
     public AlertRules(Outbox outbox) {
@@ -49,6 +50,11 @@ public final class AlertRules implements AlertPlanner {
     void setChannels(List<Channel> next, Duration groupWindow) {
         channels = List.copyOf(next);
         window = groupWindow;
+    }
+
+    /** Which channels hear of which entity: a project's own channels hear of its entities only. */
+    void setRouting(ProjectRouting next) {
+        routing = next;
     }
 
     /**
@@ -161,12 +167,12 @@ public final class AlertRules implements AlertPlanner {
         return rows(alert, null);
     }
 
-    /** The messages telling every channel that wants it; a recovery goes where the problem went. */
+    /** The messages telling every channel that wants it and hears of its entity; a recovery goes where the problem went. */
     private List<OutboxMessage> rows(Alert alert, Status problem) {
         var body = AlertCodec.encode(alert);
         var rows = new ArrayList<OutboxMessage>();
         for (var channel : channels) {
-            if (wants(channel, alert.kind(), problem)) {
+            if (wants(channel, alert.kind(), problem) && routing.hears(channel.key(), alert.entity())) {
                 rows.add(OutboxMessage.of(channel.key(), alert.kind().wireName(), alert.entity(), alert.at(), body));
             }
         }

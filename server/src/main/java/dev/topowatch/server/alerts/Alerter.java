@@ -8,6 +8,7 @@ import dev.topowatch.server.store.OutboxMessage;
 import dev.topowatch.server.store.Store;
 import dev.topowatch.topology.AlertEvent;
 import dev.topowatch.topology.Alerts;
+import dev.topowatch.topology.Entity;
 import dev.topowatch.topology.StatusSnapshot;
 import dev.topowatch.topology.Topology;
 import dev.topowatch.topology.graph.ImpactReport;
@@ -48,7 +49,11 @@ public final class Alerter implements AutoCloseable {
     private List<ChannelWorker> workers = List.of();
     private TelegramApi telegram;
     private BotCommands commands;
+    private volatile Topology topology;
+    private final List<TelegramApi> projectTelegrams = new ArrayList<>();
+    private volatile ProjectRouting routing = ProjectRouting.EVERYTHING;
     private Alerts configured;
+    private Map<String, Alerts> configuredProjects = Map.of();
     private String configuredUrl;
     private List<String> lastTopologyErrors = List.of();
 
@@ -75,37 +80,46 @@ public final class Alerter implements AutoCloseable {
         return rules;
     }
 
-    /** Starts, or restarts after a change of {@code alerts:} or {@code board.url}, the channels of this topology. */
+    /**
+     * Starts, or restarts after a change of {@code alerts:} (the top level's or a project's) or
+     * {@code board.url}, the channels of this topology.
+     */
     public synchronized void configure(Topology topology) {
+        this.topology = topology;
         var alerts = topology.alerts();
         var url = topology.board().url() == null ? null : topology.board().url().value();
-        if (alerts.equals(configured) && Objects.equals(url, configuredUrl)) {
+        if (alerts.equals(configured) && topology.projectAlerts().equals(configuredProjects) && Objects.equals(url, configuredUrl)) {
             return;
         }
         boolean running = configured != null;
         var before = workers.stream().map(worker -> worker.channel().key()).collect(Collectors.toSet());
         stopChannels();
         configured = alerts;
+        configuredProjects = topology.projectAlerts();
         configuredUrl = url;
-        var text = new MessageText(alerts.templates(), url);
-        var channels = new ArrayList<Channel>();
+        var routed = new ProjectRouting.Builder();
         if (alerts.telegram() != null) {
             telegram = new TelegramApi(alerts.telegram());
-            var wants = kinds(alerts.telegram().on());
-            for (var chat : alerts.telegram().chatIds()) {
-                channels.add(new TelegramChannel(telegram, chat, wants, text, pictures));
-            }
             var chats = alerts.telegram().chatIds().stream().map(chat -> chat.contains("/") ? chat.substring(0, chat.indexOf('/')) : chat)
                     .collect(Collectors.toSet());
-            commands = new BotCommands(telegram, chats, new Facts(this, snapshot, impact, clock));
+            commands = new BotCommands(telegram, chats, new Facts(this, snapshot, impact, () -> this.topology, clock));
         }
-        for (var webhook : alerts.webhooks()) {
-            channels.add(new WebhookChannel(webhookHttp, webhook, kinds(webhook.on()), url, clock));
-        }
+        channels(alerts, telegram, url).forEach(channel -> routed.everything(channel, alerts.groupWindow()));
+        configuredProjects.forEach((project, own) -> {
+            // A project's bot only sends: one getUpdates poller per bot, and the top level's answers the commands.
+            var api = own.telegram() == null ? null : new TelegramApi(own.telegram());
+            if (api != null) {
+                projectTelegrams.add(api);
+            }
+            channels(own, api, url).forEach(channel -> routed.project(project, channel, own.groupWindow()));
+        });
+        var channels = routed.channels();
         rules.setChannels(channels, alerts.groupWindow());
+        routing = routed.routing(this::projectOf);
+        rules.setRouting(routing);
         var started = new ArrayList<ChannelWorker>();
         for (var channel : channels) {
-            started.add(new ChannelWorker(channel, store, clock, alerts.groupWindow(), backoff, new Review()));
+            started.add(new ChannelWorker(channel, store, clock, routed.groupWindow(channel), backoff, new Review()));
         }
         workers = List.copyOf(started);
         if (!channels.isEmpty()) {
@@ -114,6 +128,28 @@ public final class Alerter implements AutoCloseable {
         if (running) {
             tellWhatIsOpen(topology, channels.stream().filter(channel -> !before.contains(channel.key())).toList());
         }
+    }
+
+    /** The channels of one {@code alerts:} section: a chat per Telegram chat id, then its webhooks. */
+    private List<Channel> channels(Alerts alerts, TelegramApi api, String url) {
+        var text = new MessageText(alerts.templates(), url);
+        var channels = new ArrayList<Channel>();
+        if (alerts.telegram() != null) {
+            var wants = kinds(alerts.telegram().on());
+            for (var chat : alerts.telegram().chatIds()) {
+                channels.add(new TelegramChannel(api, chat, wants, text, pictures));
+            }
+        }
+        for (var webhook : alerts.webhooks()) {
+            channels.add(new WebhookChannel(webhookHttp, webhook, kinds(webhook.on()), url, clock));
+        }
+        return channels;
+    }
+
+    /** The project of an entity of the topology running now; null for none. */
+    private String projectOf(String entity) {
+        var current = topology;
+        return current == null ? null : current.entity(entity).map(Entity::project).orElse(null);
     }
 
     /**
@@ -129,7 +165,8 @@ public final class Alerter implements AutoCloseable {
         var problems = new OpenProblems(rules, snapshot.get(), impact.get()).at(topology, now);
         var rows = new ArrayList<OutboxMessage>();
         for (var channel : added) {
-            var told = problems.stream().filter(problem -> AlertRules.wants(channel, problem.kind(), null)).toList();
+            var told = problems.stream().filter(problem -> AlertRules.wants(channel, problem.kind(), null)
+                    && routing.hears(channel.key(), problem.entity())).toList();
             if (!told.isEmpty()) {
                 rows.add(OutboxMessage.of(channel.key(), AlertKind.OPEN_PROBLEMS.wireName(), null, now,
                         AlertCodec.encode(Alert.openProblems(now, told))));
@@ -154,6 +191,7 @@ public final class Alerter implements AutoCloseable {
         var alert = new Alert(AlertKind.TOPOLOGY_INVALID, null, null, null, null, now, now, null, List.of(), null, 0, errors, List.of());
         var body = AlertCodec.encode(alert);
         store.recordAlerts(workers.stream()
+                .filter(worker -> routing.hears(worker.channel().key(), null))
                 .map(worker -> OutboxMessage.of(worker.channel().key(), AlertKind.TOPOLOGY_INVALID.wireName(), null, now, body)).toList());
     }
 
@@ -241,6 +279,8 @@ public final class Alerter implements AutoCloseable {
             telegram.close();
             telegram = null;
         }
+        projectTelegrams.forEach(TelegramApi::close);
+        projectTelegrams.clear();
     }
 
     @Override

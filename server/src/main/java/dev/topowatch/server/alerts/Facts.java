@@ -2,6 +2,7 @@ package dev.topowatch.server.alerts;
 
 import dev.topowatch.topology.Status;
 import dev.topowatch.topology.StatusSnapshot;
+import dev.topowatch.topology.Topology;
 import dev.topowatch.topology.graph.ImpactReport;
 import dev.topowatch.topology.load.Durations;
 
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** The bot's answers, from the engine's current snapshot; every value escaped. */
@@ -20,30 +22,43 @@ final class Facts implements BoardFacts {
     private final Alerter alerter;
     private final Supplier<StatusSnapshot> snapshot;
     private final Supplier<ImpactReport> impact;
+    private final Supplier<Topology> topology;
     private final Clock clock;
 
-    Facts(Alerter alerter, Supplier<StatusSnapshot> snapshot, Supplier<ImpactReport> impact, Clock clock) {
+    Facts(Alerter alerter, Supplier<StatusSnapshot> snapshot, Supplier<ImpactReport> impact, Supplier<Topology> topology, Clock clock) {
         this.alerter = alerter;
         this.snapshot = snapshot;
         this.impact = impact;
+        this.topology = topology;
         this.clock = clock;
     }
 
     @Override
-    public String summary() {
+    public String summary(String project) {
+        var current = topology.get();
+        if (project != null && !current.projects().contains(project)) {
+            var known = current.projects();
+            return "No project named <b>" + Html.escape(project) + "</b>."
+                    + (known.isEmpty() ? "" : " Known: " + Html.escape(String.join(", ", known)) + ".");
+        }
+        Predicate<String> inScope = name -> project == null || current.entity(name).map(entity -> project.equals(entity.project())).orElse(false);
         var now = snapshot.get();
         var counts = new EnumMap<Status, Integer>(Status.class);
-        now.entities().values().forEach(entity -> counts.merge(entity.status(), 1, Integer::sum));
-        var text = new StringBuilder("<b>").append(now.entities().size()).append(" entities</b>: ");
+        now.entities().values().stream().filter(entity -> inScope.test(entity.name()))
+                .forEach(entity -> counts.merge(entity.status(), 1, Integer::sum));
+        int entities = counts.values().stream().mapToInt(Integer::intValue).sum();
+        var text = new StringBuilder("<b>").append(project == null ? "" : Html.escape(project) + ": ").append(entities).append(" entities</b>: ");
         var parts = new ArrayList<String>();
         counts.forEach((status, count) -> parts.add(count + " " + status.wireName()));
         text.append(String.join(", ", parts));
         var report = impact.get();
-        if (report.roots().isEmpty()) {
+        var roots = report.roots().stream()
+                .filter(root -> inScope.test(root) || report.casualtiesOf(root).stream().anyMatch(inScope)).toList();
+        if (roots.isEmpty()) {
             text.append("\nNo root causes: nothing is down.");
         } else {
             text.append("\nRoot causes:");
-            for (var root : report.roots()) {
+            for (var root : roots) {
                 var status = now.of(root);
                 text.append("\n🔴 <b>").append(Html.escape(root)).append("</b>");
                 if (status.since() != null) {

@@ -22,7 +22,8 @@ import java.util.function.BiConsumer;
  * JVM's and the process's own metrics.
  */
 final class BoardMetrics {
-    private static final String[] LABELS = {"entity", "type", "server"};
+    /** {@code project} is empty for an entity of none, as {@code server} is: a label is always present, never absent. */
+    private static final String[] LABELS = {"entity", "type", "server", "project"};
     /** The codes, in the order of {@link Status}: written into the HELP so that a dashboard can map them. */
     static final String STATUS_CODE_HELP = "the entity's status as a number: 0 up, 1 degraded, 2 down, 3 blocked, 4 unknown, 5 maintenance";
 
@@ -75,11 +76,11 @@ final class BoardMetrics {
                 .register(registry);
         CounterWithCallback.builder().name("topowatch_checks")
                 .help("checks of the entity by result: success, failure (its own), blocked (a dependency was down)")
-                .labelNames("entity", "type", "server", "result")
+                .labelNames("entity", "type", "server", "project", "result")
                 .callback(callback -> each((entity, status) -> {
-                    callback.call(status.successCount(), entity.name(), entity.type().yamlName(), server(entity), "success");
-                    callback.call(status.failCount(), entity.name(), entity.type().yamlName(), server(entity), "failure");
-                    callback.call(status.blockedCount(), entity.name(), entity.type().yamlName(), server(entity), "blocked");
+                    callback.call(status.successCount(), withResult(entity, "success"));
+                    callback.call(status.failCount(), withResult(entity, "failure"));
+                    callback.call(status.blockedCount(), withResult(entity, "blocked"));
                 }))
                 .register(registry);
     }
@@ -102,7 +103,14 @@ final class BoardMetrics {
     }
 
     private static String[] labels(Entity entity) {
-        return new String[] {entity.name(), entity.type().yamlName(), server(entity)};
+        return new String[] {entity.name(), entity.type().yamlName(), server(entity), entity.project() == null ? "" : entity.project()};
+    }
+
+    private static String[] withResult(Entity entity, String result) {
+        var labels = labels(entity);
+        var all = java.util.Arrays.copyOf(labels, labels.length + 1);
+        all[labels.length] = result;
+        return all;
     }
 
     private static String server(Entity entity) {

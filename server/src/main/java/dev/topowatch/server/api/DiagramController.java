@@ -38,7 +38,8 @@ final class DiagramController {
 
     /**
      * {@code ?focus=NAME&depth=N}, {@code ?tile=NAME}, or {@code ?view=overview|problems|layered}
-     * (overview when none is given); {@code width} and {@code height} are the window to fit.
+     * (overview when none is given), the overview and problems narrowed by {@code ?project=NAME};
+     * {@code width} and {@code height} are the window to fit.
      */
     private DiagramRequest request(Context context) {
         var theme = Theme.of(context.queryParam("theme"));
@@ -67,7 +68,19 @@ final class DiagramController {
             case "layered" -> DiagramRequest.View.LAYERED;
             default -> throw ApiError.badRequest("'view' must be overview, problems or layered (or give focus=NAME or tile=NAME)");
         };
-        return new DiagramRequest(chosen, null, 0, viewport, theme);
+        var request = new DiagramRequest(chosen, null, 0, viewport, theme);
+        var project = context.queryParam("project");
+        if (project == null || project.isEmpty()) {
+            return request;
+        }
+        if (chosen == DiagramRequest.View.LAYERED) {
+            throw ApiError.badRequest("'project' narrows the overview and the problems view, not the layered view");
+        }
+        if (!diagram.projects().contains(project)) {
+            throw ApiError.notFound("no project named '" + project + "'" + (diagram.projects().isEmpty()
+                    ? " (the topology names no project)" : " (projects: " + String.join(", ", diagram.projects()) + ")"));
+        }
+        return request.withProject(project);
     }
 
     void dot(Context context) {

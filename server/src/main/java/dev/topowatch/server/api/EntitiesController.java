@@ -7,6 +7,9 @@ import dev.topowatch.server.store.Transition;
 import dev.topowatch.topology.Entity;
 import dev.topowatch.topology.EntityType;
 import dev.topowatch.topology.Status;
+import dev.topowatch.topology.StatusSnapshot;
+import dev.topowatch.topology.Topology;
+import dev.topowatch.topology.graph.DependencyGraph;
 import dev.topowatch.topology.load.Durations;
 import io.javalin.http.Context;
 
@@ -34,8 +37,8 @@ final class EntitiesController {
     }
 
     /**
-     * Every entity, or those of {@code ?status=} (one or several, comma-separated), {@code ?server=}
-     * and {@code ?type=}, a page at a time ({@link EntityPage}).
+     * Every entity, or those of {@code ?status=} (one or several, comma-separated), {@code ?server=},
+     * {@code ?type=}, {@code ?project=} and {@code ?tag=}, a page at a time ({@link EntityPage}).
      */
     void list(Context context) {
         var statuses = statuses(context.queryParam("status"));
@@ -43,17 +46,21 @@ final class EntitiesController {
         var type = context.queryParam("type");
         var wantedType = type == null ? null : EntityType.fromYaml(type)
                 .orElseThrow(() -> ApiError.badRequest("unknown type '" + type + "'"));
+        var tag = context.queryParam("tag");
         var page = EntityPage.of(context);
         var topology = engine.topology();
+        var project = ProjectScope.of(topology, context.queryParam("project"));
         var snapshot = engine.snapshot();
         var graph = engine.graph();
         var matching = topology.entities().values().stream()
                 .filter(entity -> server == null || server.equals(entity.server()))
                 .filter(entity -> wantedType == null || entity.type() == wantedType)
+                .filter(project)
+                .filter(entity -> tag == null || entity.tags().contains(tag))
                 .filter(entity -> statuses == null || statuses.contains(snapshot.of(entity.name()).status()))
                 .toList();
         var entities = page.cut(matching, Entity::name, context).stream()
-                .map(entity -> EntityJson.of(entity, snapshot.of(entity.name()), graph.dependents(entity.name())))
+                .map(entity -> json(entity, topology, snapshot, graph))
                 .map(json -> page.fields() == null ? json : EntityJson.only(json, page.fields()))
                 .toList();
         context.json(entities);
@@ -75,8 +82,24 @@ final class EntitiesController {
 
     void one(Context context) {
         var entity = entity(context);
-        var graph = engine.graph();
-        context.json(EntityJson.of(entity, engine.snapshot().of(entity.name()), graph.dependents(entity.name())));
+        var topology = engine.topology();
+        var json = json(entity, topology, engine.snapshot(), engine.graph());
+        json.put("uptime", UptimeWindows.of(store, GroupJson.checked(entity, topology), clock.instant()));
+        context.json(json);
+    }
+
+    /**
+     * The entity's JSON, a group's completed from its members, with when its captured values were
+     * taken: {@code extra_stale} when that was before its last check (it failed or was blocked since).
+     */
+    private Map<String, Object> json(Entity entity, Topology topology, StatusSnapshot snapshot, DependencyGraph graph) {
+        var status = snapshot.of(entity.name());
+        var json = EntityJson.of(entity, status, graph.dependents(entity.name()));
+        GroupJson.complete(json, entity, topology, snapshot);
+        var capturedAt = engine.capturedAt(entity.name());
+        json.put("extra_at", EntityJson.timestamp(capturedAt.orElse(null)));
+        json.put("extra_stale", capturedAt.isPresent() && status.lastCheck() != null && capturedAt.get().isBefore(status.lastCheck()));
+        return json;
     }
 
     void history(Context context) {

@@ -18,10 +18,14 @@ import java.util.Map;
  * so that existing scripts keep working, then what is needed to act on it. Field order is fixed.
  */
 public final class EntityJson {
-    /** Every field, in the order written. */
+    /**
+     * Every field, in the order written. {@code members} is a group's only; {@code uptime} is in the
+     * answer about one entity only (it reads the history, which a list of thousands should not).
+     */
     public static final List<String> FIELDS = List.of("name", "type", "server", "runtime", "interval", "lastcheck", "status", "since",
             "success_count", "fail_count", "success_ratio", "latency_ms", "last_error", "blocked_count", "flapping", "dependencies",
-            "root_cause", "blocked_by", "extra", "dependents", "timeout", "critical", "alerts", "description", "link");
+            "root_cause", "blocked_by", "extra", "dependents", "timeout", "critical", "alerts", "description", "link",
+            "project", "tags", "members", "uptime", "extra_at", "extra_stale");
     /**
      * What the live stream sends of each entity: what a status board redraws from. The rest (counts,
      * dependencies, settings) is one {@code GET /api/entities/NAME} away, and at 10,000 entities would
@@ -85,6 +89,8 @@ public final class EntityJson {
         json.put("alerts", entity.alerts());
         json.put("description", entity.description() == null ? null : entity.description().toString());
         json.put("link", entity.link() == null ? null : entity.link().toString());
+        json.put("project", entity.project());
+        json.put("tags", entity.tags());
         return json;
     }
 

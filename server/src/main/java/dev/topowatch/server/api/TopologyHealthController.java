@@ -28,11 +28,12 @@ final class TopologyHealthController {
         var topology = engine.topology();
         var snapshot = engine.snapshot();
         var scope = scope(context.queryParam("group"));
+        var project = ProjectScope.of(topology, context.queryParam("project"));
         var failing = new ArrayList<Map<String, Object>>();
         var roots = new TreeSet<String>();
         int critical = 0;
         for (var entity : topology.entities().values()) {
-            if (!entity.critical() || scope != null && !scope.contains(entity.name())) {
+            if (!entity.critical() || scope != null && !scope.contains(entity.name()) || !project.test(entity)) {
                 continue;
             }
             critical++;

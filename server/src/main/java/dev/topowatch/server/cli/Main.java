@@ -15,6 +15,7 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        JournalLogs.omitTimestampsInTheJournal();
         System.exit(commandLine().execute(args));
     }
 

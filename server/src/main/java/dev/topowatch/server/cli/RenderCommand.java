@@ -3,6 +3,7 @@ package dev.topowatch.server.cli;
 import dev.topowatch.diagram.DiagramRequest;
 import dev.topowatch.diagram.DiagramService;
 import dev.topowatch.diagram.Viewport;
+import dev.topowatch.diagram.overview.Projects;
 import dev.topowatch.diagram.svg.Theme;
 import dev.topowatch.diagram.text.DotExporter;
 import dev.topowatch.diagram.text.PlantUmlExporter;
@@ -46,6 +47,9 @@ final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--focus", paramLabel = "NAME", description = "svg and png: only this entity's neighbourhood")
     private String focus;
+
+    @Option(names = "--project", paramLabel = "NAME", description = "svg and png, overview or problems: only this project's frame")
+    private String project;
 
     @Option(names = "--depth", paramLabel = "N", defaultValue = "1", description = "with --focus: how many steps around it (0-10)")
     private int depth;
@@ -122,7 +126,18 @@ final class RenderCommand implements Callable<Integer> {
             case PROBLEMS -> DiagramRequest.View.PROBLEMS;
             case LAYERED -> DiagramRequest.View.LAYERED;
         };
-        return new DiagramRequest(chosen, null, 0, viewport, Theme.of(theme));
+        var request = new DiagramRequest(chosen, null, 0, viewport, Theme.of(theme));
+        if (project == null) {
+            return request;
+        }
+        var projects = Projects.of(topology).names();
+        if (chosen == DiagramRequest.View.LAYERED || !projects.contains(project)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), chosen == DiagramRequest.View.LAYERED
+                    ? "--project narrows the overview and the problems view, not the layered view"
+                    : "--project: no project named '" + project + "'" + (projects.isEmpty() ? " (the topology names none)"
+                    : " (projects: " + String.join(", ", projects) + ")"));
+        }
+        return request.withProject(project);
     }
 
     /** The statuses a board last wrote, read without starting anything. */

@@ -6,6 +6,8 @@ import dev.topowatch.topology.HostPort;
 import dev.topowatch.topology.Topology;
 import dev.topowatch.topology.load.Printable;
 import dev.topowatch.topology.load.TopologyLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +27,7 @@ import java.util.concurrent.Callable;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Check every entity of the topology on its interval and serve the board.")
 final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", defaultValue = "topology.yaml",
             description = "the topology file (default: ${DEFAULT-VALUE})")
@@ -89,8 +92,23 @@ final class ServeCommand implements Callable<Integer> {
             board.close();
             stopped.countDown();
         }));
-        Signals.onHangUp(() -> board.reloader().reload());
+        Signals.onHangUp(() -> reloadOnHangUp(board));
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /**
+     * {@code kill -HUP}, {@code systemctl reload}: the reload an edit of the file makes, reported the same
+     * way (the log, {@code reload_errors}); said in the log also when the file had not changed, so that
+     * whoever sent the signal sees it was heard.
+     */
+    private static void reloadOnHangUp(Board board) {
+        var reloader = board.reloader();
+        var before = reloader.state();
+        LOG.info("SIGHUP: reloading the topology file={}", reloader.file());
+        var after = reloader.reload();
+        if (after.errors().isEmpty() && after.version() == before.version()) {
+            LOG.info("topology unchanged file={} version={}", reloader.file(), after.version());
+        }
     }
 }

@@ -54,6 +54,7 @@ public final class StatusEngine {
     private final Store store;
     private final List<StatusListener> listeners = new CopyOnWriteArrayList<>();
     private final MaintenanceWindows maintenance = new MaintenanceWindows();
+    private final CapturedValues captured = new CapturedValues();
     private final Map<String, EntityState> states = new HashMap<>();
     private final Map<String, Verdict> verdicts = new HashMap<>();
     /** The status each entity last showed, maintenance included: what transitions are measured against. */
@@ -158,11 +159,13 @@ public final class StatusEngine {
                 before.blockedCount() + (blocked ? 1 : 0),
                 failures, successes, result.latency(), result.error(),
                 FlapDetector.isFlapping(outcomes, before.flapping()), outcomes,
-                before.rootCause(), before.blockedBy(), result.extra());
+                before.rootCause(), before.blockedBy(), captured.after(before, result));
         setState(after);
         var verdict = verdicts.get(name).next(entity, result, failures, successes);
         var previous = setVerdict(name, verdict);
-        store.recordCheck(new RecordedCheck(name, result.at(), result.status(), blocked, result.latency(), result.error()), after);
+        // History does not charge a failure in a maintenance window to the entity (uptime windows read it), as it does not a blocked one.
+        boolean excused = blocked || !passed && maintenance.covers(name, result.at());
+        store.recordCheck(new RecordedCheck(name, result.at(), result.status(), excused, result.latency(), result.error()), after);
         if (after.flapping() != before.flapping()) {
             store.recordAlerts(alerts.onFlapping(entity, after, result.at()));
         }
@@ -211,6 +214,7 @@ public final class StatusEngine {
             if (!next.entities().containsKey(name)) {
                 store.markRemoved(name, now);
                 states.remove(name);
+                captured.forget(name);
                 verdicts.remove(name);
                 failing.remove(name);
                 shown.remove(name);
@@ -297,6 +301,14 @@ public final class StatusEngine {
 
     public synchronized Optional<EntityState> state(String name) {
         return Optional.ofNullable(states.get(name));
+    }
+
+    /**
+     * When the captured values an entity shows were taken; before its last check when they are stale
+     * (kept from an earlier check while it fails or is blocked).
+     */
+    public synchronized Optional<Instant> capturedAt(String name) {
+        return captured.at(name);
     }
 
     /** Open maintenance windows: the board's under the key "" when set. */

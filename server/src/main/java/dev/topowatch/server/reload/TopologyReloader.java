@@ -107,6 +107,7 @@ public final class TopologyReloader {
     /** Equal settings, whatever the file's path object: an edit that changes nothing is not a new version. */
     private static boolean sameContent(Topology next, Topology current) {
         return Objects.equals(next.board(), current.board()) && Objects.equals(next.defaults(), current.defaults())
-                && Objects.equals(next.alerts(), current.alerts()) && next.entities().equals(current.entities());
+                && Objects.equals(next.alerts(), current.alerts()) && next.entities().equals(current.entities())
+                && next.include().equals(current.include()) && next.projectAlerts().equals(current.projectAlerts());
     }
 }

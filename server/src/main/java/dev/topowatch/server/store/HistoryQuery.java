@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -60,6 +62,25 @@ final class HistoryQuery {
             }
         }
         return points(steps, step);
+    }
+
+    /** The buckets of {@code width} seconds of these entities that start in the window (the first one it cuts into included), summed. */
+    static CheckTotals totals(Connection connection, Collection<String> entities, long width, Instant from, Instant to)
+            throws SQLException {
+        var names = String.join(", ", Collections.nCopies(entities.size(), "?"));
+        try (var select = connection.prepareStatement("SELECT coalesce(sum(count), 0), coalesce(sum(failures), 0), coalesce(sum(blocked), 0)"
+                + " FROM bucket WHERE width = ? AND start >= ? AND start < ? AND entity IN (" + names + ")")) {
+            select.setLong(1, width);
+            select.setLong(2, from.toEpochMilli() - Math.floorMod(from.toEpochMilli(), width * 1000));
+            select.setLong(3, to.toEpochMilli());
+            int index = 4;
+            for (var entity : entities) {
+                select.setString(index++, entity);
+            }
+            try (var row = select.executeQuery()) {
+                return new CheckTotals(row.getLong(1), row.getLong(2), row.getLong(3));
+            }
+        }
     }
 
     private static long stepStart(Instant from, Duration step, Instant at) {

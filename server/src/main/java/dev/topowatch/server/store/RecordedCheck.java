@@ -9,7 +9,8 @@ import java.time.Instant;
  * One raw check result as history keeps it.
  *
  * @param outcome {@code up}, {@code degraded} or {@code down}, as the probe said
- * @param blocked whether a dependency was down at the time, so it is counted apart
+ * @param blocked whether it failed while a dependency was down or inside a maintenance window: counted
+ *                apart, not charged to the entity
  * @param error   null when it passed
  */
 public record RecordedCheck(String entity, Instant at, Status outcome, boolean blocked, Duration latency, String error) {

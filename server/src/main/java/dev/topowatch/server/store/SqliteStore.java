@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -685,6 +686,23 @@ public final class SqliteStore implements Store {
                 return HistoryQuery.fromBuckets(reader, entity, width, from, to, step);
             } catch (SQLException failed) {
                 throw new StoreException("cannot read the history of '" + entity + "'", failed);
+            }
+        }
+    }
+
+    @Override
+    public CheckTotals totals(Collection<String> entities, Instant from, Instant to) {
+        if (entities.isEmpty()) {
+            return new CheckTotals(0, 0, 0);
+        }
+        var now = clock.instant();
+        commitLingeringChecks();
+        synchronized (reader) {
+            try {
+                long width = from.isBefore(now.minus(MINUTE_WINDOW)) ? 3600 : 60;
+                return HistoryQuery.totals(reader, entities, width, from, to);
+            } catch (SQLException failed) {
+                throw new StoreException("cannot read the history of " + String.join(", ", entities), failed);
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.topowatch.checkers.heartbeat.Push;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -44,6 +45,12 @@ public interface Store extends Outbox, AutoCloseable {
 
     /** History of one entity from {@code from} (inclusive) to {@code to} (exclusive), one point per step. */
     List<HistoryPoint> history(String entity, Instant from, Instant to, Duration step);
+
+    /**
+     * The checks of {@code entities} from {@code from} to {@code to}, summed from the history's buckets
+     * (minutes while they are kept, hours beyond): what uptime windows are computed from.
+     */
+    CheckTotals totals(Collection<String> entities, Instant from, Instant to);
 
     /** The newest transitions first; {@code entity} and {@code before} may be null (no filter). */
     List<Transition> transitions(String entity, int limit, Instant before);

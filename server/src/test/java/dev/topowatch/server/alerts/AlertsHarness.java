@@ -43,12 +43,22 @@ final class AlertsHarness implements AutoCloseable {
 
     private AlertsHarness(Path database, Clock clock, String yaml, UnaryOperator<Store> storeWrapper, AlertPictures pictures)
             throws Exception {
+        this(database, clock, Topologies.parse(yaml), storeWrapper, pictures);
+    }
+
+    private AlertsHarness(Path database, Clock clock, Topology topology, UnaryOperator<Store> storeWrapper, AlertPictures pictures)
+            throws Exception {
         this.database = database;
         this.clock = clock;
         this.storeWrapper = storeWrapper;
         this.pictures = pictures;
-        this.topology = Topologies.parse(yaml);
+        this.topology = topology;
         open();
+    }
+
+    /** With a topology loaded from files (one that includes others). */
+    static AlertsHarness of(Path database, Clock clock, Topology topology) throws Exception {
+        return new AlertsHarness(database, clock, topology, UnaryOperator.identity(), root -> Optional.empty());
     }
 
     /** With {@code pictures} for root-cause alerts (none otherwise). */

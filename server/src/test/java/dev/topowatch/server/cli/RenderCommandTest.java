@@ -88,6 +88,25 @@ class RenderCommandTest {
     }
 
     @Test
+    void a_project_renders_on_its_own_and_an_unknown_one_is_a_usage_error_naming_those_there_are() throws IOException {
+        var topology = directory.resolve("topology.yaml");
+        Files.writeString(topology, """
+                entities:
+                  shop-vps: {type: server, host: 127.0.0.1, check: none, project: shop}
+                  shop-api: {type: tcp, server: shop-vps, host: 127.0.0.1, port: 1}
+                  blog-web: {type: tcp, host: 127.0.0.1, port: 1, project: blog}
+                """);
+
+        var shop = CliRun.of("render", topology.toString(), "--project", "shop");
+        var unknown = CliRun.of("render", topology.toString(), "--project", "nope");
+
+        assertThat(shop.exitCode()).as(shop.err()).isZero();
+        assertThat(shop.out()).contains("data-entity=\"shop-api\"").doesNotContain("blog-web");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--project: no project named 'nope' (projects: blog, shop)");
+    }
+
+    @Test
     void a_missing_database_is_a_usage_error() {
         var run = CliRun.of("render", Path.of("..", "topology.yaml.example").toString(), "--database", directory.resolve("no.db").toString());
 

@@ -1,6 +1,7 @@
 package dev.topowatch.server.engine;
 
 import dev.topowatch.checkers.heartbeat.Push;
+import dev.topowatch.server.store.CheckTotals;
 import dev.topowatch.server.store.EntityState;
 import dev.topowatch.server.store.HistoryPoint;
 import dev.topowatch.server.store.OutboxMessage;
@@ -134,6 +135,11 @@ final class RecordingStore implements Store {
     @Override
     public List<HistoryPoint> history(String entity, Instant from, Instant to, Duration step) {
         return List.of();
+    }
+
+    @Override
+    public CheckTotals totals(java.util.Collection<String> entities, Instant from, Instant to) {
+        return new CheckTotals(0, 0, 0);
     }
 
     @Override

@@ -429,6 +429,32 @@ class StatusEngineTest {
     }
 
     @Test
+    void captured_values_stay_with_their_time_while_the_entity_fails_and_are_replaced_when_it_passes_again() {
+        var engine = engine(Topologies.parse("defaults: {failure_threshold: 1}\nentities: {db: {type: tcp, host: 127.0.0.1, port: 5432}}\n"));
+        var capturedAt = clock.instant();
+        engine.onResult("db", up().withExtra(Map.of("size", "1.2 GB")));
+
+        clock.advance(Duration.ofMinutes(1));
+        engine.onResult("db", down("connection refused"));
+        clock.advance(Duration.ofMinutes(1));
+        engine.onResult("db", down("connection refused"));
+
+        assertThat(engine.snapshot().of("db").status()).isEqualTo(Status.DOWN);
+        assertThat(engine.snapshot().of("db").extra()).containsEntry("size", "1.2 GB");
+        assertThat(engine.capturedAt("db")).as("the values are stale: taken before the last check").contains(capturedAt);
+
+        clock.advance(Duration.ofMinutes(1));
+        engine.onResult("db", up().withExtra(Map.of("size", "1.3 GB")));
+        assertThat(engine.snapshot().of("db").extra()).containsEntry("size", "1.3 GB");
+        assertThat(engine.capturedAt("db")).contains(clock.instant());
+
+        clock.advance(Duration.ofMinutes(1));
+        engine.onResult("db", up());
+        assertThat(engine.snapshot().of("db").extra()).as("a passing check that captured nothing shows nothing").isEmpty();
+        assertThat(engine.capturedAt("db")).isEmpty();
+    }
+
+    @Test
     void results_for_entities_not_in_the_topology_are_ignored() {
         var engine = engine(Topologies.parse(SHOP));
         long version = engine.version();

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +35,7 @@ class FileWatcherTest {
     private Path watch(String initial) throws IOException {
         var file = directory.resolve("topology.yaml");
         Files.writeString(file, initial);
-        watcher = new FileWatcher(file, DEBOUNCE, POLL, changes::incrementAndGet);
+        watcher = new FileWatcher(file, List::of, DEBOUNCE, POLL, changes::incrementAndGet);
         return file;
     }
 
@@ -72,7 +73,7 @@ class FileWatcherTest {
         Files.writeString(first.resolve("topology.yaml"), "a: 1\n");
         var data = Files.createSymbolicLink(directory.resolve("..data"), first.getFileName());
         var file = Files.createSymbolicLink(directory.resolve("topology.yaml"), Path.of("..data/topology.yaml"));
-        watcher = new FileWatcher(file, DEBOUNCE, POLL, changes::incrementAndGet);
+        watcher = new FileWatcher(file, List::of, DEBOUNCE, POLL, changes::incrementAndGet);
 
         var second = Files.createDirectory(directory.resolve("..2026_02"));
         Files.writeString(second.resolve("topology.yaml"), "a: 2\n");
@@ -129,7 +130,7 @@ class FileWatcherTest {
         Files.writeString(elsewhere, "a: 1\n");
         var link = Files.createDirectories(directory.resolve("watched")).resolve("topology.yaml");
         Files.createSymbolicLink(link, elsewhere);
-        watcher = new FileWatcher(link, DEBOUNCE, Duration.ofMillis(100), changes::incrementAndGet);
+        watcher = new FileWatcher(link, List::of, DEBOUNCE, Duration.ofMillis(100), changes::incrementAndGet);
 
         Files.writeString(elsewhere, "a: 1\n");
         Files.setLastModifiedTime(elsewhere, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
@@ -138,5 +139,24 @@ class FileWatcherTest {
 
         Files.writeString(elsewhere, "a: 2\n");
         awaitChanges(1);
+    }
+
+    @Test
+    void an_edit_in_an_included_file_and_a_new_file_under_an_included_glob_are_seen() throws Exception {
+        var teams = Files.createDirectories(directory.resolve("teams"));
+        var shop = Files.writeString(teams.resolve("shop.yaml"), "a: 1\n");
+        var file = Files.writeString(directory.resolve("topology.yaml"), "include: teams/*.yaml\n");
+        watcher = new FileWatcher(file, () -> List.of("teams/*.yaml"), DEBOUNCE, POLL, changes::incrementAndGet);
+
+        Files.writeString(shop, "a: 2\n");
+        awaitChanges(1);
+
+        Files.writeString(teams.resolve("blog.yaml"), "b: 1\n");
+        awaitChanges(2);
+
+        Files.writeString(teams.resolve("notes.txt"), "not matched");
+        Files.writeString(teams.resolve(".#blog.yaml"), "an editor's lock file");
+        Thread.sleep(DEBOUNCE.multipliedBy(5).toMillis());
+        assertThat(changes.get()).isEqualTo(2);
     }
 }

@@ -15,16 +15,17 @@ final class DefaultsReader {
     }
 
     static Defaults read(YamlMap map) {
-        if (map == null) {
-            return Defaults.BUILT_IN;
-        }
+        return map == null ? Defaults.BUILT_IN : read(map, Defaults.BUILT_IN);
+    }
+
+    /** {@code defaults:} over {@code base}: an included file's own over the topology's. */
+    static Defaults read(YamlMap map, Defaults base) {
         map.rejectUnknown(KEYS, " in defaults");
-        var builtIn = Defaults.BUILT_IN;
         return new Defaults(
-                map.duration("interval", builtIn.interval(), SHORTEST),
-                map.duration("timeout", builtIn.timeout(), SHORTEST),
-                map.integer("failure_threshold", builtIn.failureThreshold(), 1, MAX_THRESHOLD),
-                map.integer("success_threshold", builtIn.successThreshold(), 1, MAX_THRESHOLD),
-                map.duration("retry_interval", builtIn.retryInterval(), SHORTEST));
+                map.duration("interval", base.interval(), SHORTEST),
+                map.duration("timeout", base.timeout(), SHORTEST),
+                map.integer("failure_threshold", base.failureThreshold(), 1, MAX_THRESHOLD),
+                map.integer("success_threshold", base.successThreshold(), 1, MAX_THRESHOLD),
+                map.duration("retry_interval", base.retryInterval(), SHORTEST));
     }
 }

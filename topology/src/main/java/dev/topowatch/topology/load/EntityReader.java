@@ -24,21 +24,28 @@ import java.util.regex.Pattern;
 final class EntityReader {
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
     static final Set<String> COMMON_KEYS = Set.of("type", "server", "runtime", "interval", "timeout",
-            "failure_threshold", "success_threshold", "retry_interval", "depends_on", "extra", "critical", "alerts", "description", "link");
+            "failure_threshold", "success_threshold", "retry_interval", "depends_on", "extra", "critical", "alerts", "description", "link",
+            "project", "tags");
     /** A group has no probe, so nothing about probing, and it runs on no server. */
-    static final Set<String> GROUP_COMMON_KEYS = Set.of("type", "depends_on", "extra", "critical", "alerts", "description", "link");
+    static final Set<String> GROUP_COMMON_KEYS = Set.of("type", "depends_on", "extra", "critical", "alerts", "description", "link",
+            "project", "tags");
+    /** Tags are filtered by in URLs and shown as chips: short words, no spaces. */
+    static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}_.:/=+-]{1,64}");
     private static final Map<EntityType, SpecReader> SPECS = specs();
 
     private final Reading reading;
     private final Defaults defaults;
     private final Path directory;
     private final List<Reference> references;
+    private final String project;
 
-    EntityReader(Reading reading, Defaults defaults, Path directory, List<Reference> references) {
+    /** @param project the project of the file being read, which its entities belong to unless they say otherwise; may be null */
+    EntityReader(Reading reading, Defaults defaults, Path directory, List<Reference> references, String project) {
         this.reading = reading;
         this.defaults = defaults;
         this.directory = directory;
         this.references = references;
+        this.project = project;
     }
 
     private static Map<EntityType, SpecReader> specs() {
@@ -111,7 +118,27 @@ final class EntityReader {
                 map.integer("failure_threshold", defaults.failureThreshold(), 1, DefaultsReader.MAX_THRESHOLD),
                 map.integer("success_threshold", defaults.successThreshold(), 1, DefaultsReader.MAX_THRESHOLD),
                 dependencies(name, map), extra, map.bool("critical", true), map.bool("alerts", true),
-                map.text("description"), map.text("link"), spec, retry.compareTo(interval) < 0 ? retry : interval);
+                map.text("description"), map.text("link"), spec, project(map), tags(map),
+                retry.compareTo(interval) < 0 ? retry : interval);
+    }
+
+    private String project(YamlMap map) {
+        var own = Projects.name(map, "project");
+        return own == null ? project : own;
+    }
+
+    private static List<String> tags(YamlMap map) {
+        var tags = new ArrayList<String>();
+        for (var scalar : map.scalars("tags", true)) {
+            var tag = scalar.value().strip();
+            if (TAG.matcher(tag).matches()) {
+                tags.add(tag);
+            } else {
+                map.error(scalar.node(), map.field("tags") + " items are words of letters, digits and _ . : / = + -, at most 64 "
+                        + scalar.shown());
+            }
+        }
+        return tags;
     }
 
     private static void warnAboutTiming(YamlMap map, Duration interval, Duration timeout) {

@@ -3,18 +3,20 @@ package dev.topowatch.topology.load;
 import dev.topowatch.topology.Problem;
 import dev.topowatch.topology.Topology;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What loading a topology file gave: the topology when there is no error, and every problem found,
- * in file order.
+ * file by file (a topology may include others), each in file order.
  */
 public record LoadResult(Optional<Topology> topology, List<Problem> errors, List<Problem> warnings) {
 
     public LoadResult {
-        errors = errors.stream().sorted(Problem.IN_FILE_ORDER).toList();
-        warnings = warnings.stream().sorted(Problem.IN_FILE_ORDER).toList();
+        var order = Comparator.comparing(Problem::file).thenComparing(Problem.IN_FILE_ORDER);
+        errors = errors.stream().sorted(order).toList();
+        warnings = warnings.stream().sorted(order).toList();
         if (topology.isPresent() != errors.isEmpty()) {
             throw new IllegalArgumentException("a topology is given exactly when there is no error");
         }

@@ -15,26 +15,46 @@ final class Problems {
     static final int MAX_ERRORS = 200;
 
     private final String file;
-    private final List<Problem> errors = new ArrayList<>();
-    private final List<Problem> warnings = new ArrayList<>();
+    private final List<Problem> errors;
+    private final List<Problem> warnings;
 
     Problems(String file) {
+        this(file, new ArrayList<>(), new ArrayList<>());
+    }
+
+    private Problems(String file, List<Problem> errors, List<Problem> warnings) {
         this.file = file;
+        this.errors = errors;
+        this.warnings = warnings;
+    }
+
+    /** The same collection, its unlocated problems said of {@code another} file (one that the topology includes). */
+    Problems in(String another) {
+        return new Problems(another, errors, warnings);
     }
 
     void error(Node at, String message) {
         error(at == null ? Optional.empty() : at.getStartMark(), message);
     }
 
+    /** An error at a node's mark, in the file the mark was read from (its label is that file's name). */
     void error(Optional<Mark> at, String message) {
-        at.ifPresentOrElse(mark -> error(mark.getLine() + 1, mark.getColumn() + 1, message), () -> fileError(message));
+        at.ifPresentOrElse(mark -> error(fileOf(mark), mark.getLine() + 1, mark.getColumn() + 1, message), () -> fileError(message));
     }
 
     /** An error at a 1-based line and column. */
     void error(int line, int column, String message) {
+        error(file, line, column, message);
+    }
+
+    private void error(String in, int line, int column, String message) {
         if (errors.size() < MAX_ERRORS) {
-            errors.add(new Problem(Severity.ERROR, file, line, column, message));
+            errors.add(new Problem(Severity.ERROR, in, line, column, message));
         }
+    }
+
+    private String fileOf(Mark mark) {
+        return mark.getName() == null ? file : mark.getName();
     }
 
     /** An error about the file as a whole, which has no line to point at. */
@@ -44,7 +64,7 @@ final class Problems {
 
     void warning(Node at, String message) {
         var mark = at == null ? Optional.<Mark>empty() : at.getStartMark();
-        warnings.add(mark.map(m -> new Problem(Severity.WARNING, file, m.getLine() + 1, m.getColumn() + 1, message))
+        warnings.add(mark.map(m -> new Problem(Severity.WARNING, fileOf(m), m.getLine() + 1, m.getColumn() + 1, message))
                 .orElseGet(() -> new Problem(Severity.WARNING, file, 0, 0, message)));
     }
 

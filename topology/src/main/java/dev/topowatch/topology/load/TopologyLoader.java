@@ -1,28 +1,18 @@
 package dev.topowatch.topology.load;
 
-import dev.topowatch.topology.Defaults;
-import dev.topowatch.topology.Entity;
 import dev.topowatch.topology.Topology;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Loads and validates a topology file. Every problem is collected, with the file, line and column of
  * the value to edit, so that one run shows them all; a topology is returned only when there is no error.
  */
 public final class TopologyLoader {
-    static final Set<String> TOP_LEVEL_KEYS = Set.of("board", "defaults", "alerts", "entities");
+    static final Set<String> TOP_LEVEL_KEYS = Set.of("board", "defaults", "alerts", "entities", "include");
 
     private final Map<String, String> environment;
 
@@ -37,39 +27,16 @@ public final class TopologyLoader {
 
     public LoadResult load(Path file) {
         var problems = new Problems(file.toString());
-        try {
-            // The size is refused before the file is read: a log or a dump given by mistake costs nothing.
-            long size = Files.size(file);
-            if (size > YamlSource.MAX_SIZE) {
-                problems.fileError("the file is " + String.format(Locale.ROOT, "%.1f", size / (1024.0 * 1024))
-                        + " MiB; a topology is at most " + YamlSource.MAX_SIZE / (1024 * 1024) + " MiB");
-                return failed(problems);
-            }
-            // At most one byte more than allowed, whatever the file: a pipe or a device has no size to ask.
-            byte[] bytes;
-            try (var input = Files.newInputStream(file)) {
-                bytes = input.readNBytes(YamlSource.MAX_SIZE + 1);
-            }
-            if (bytes.length > YamlSource.MAX_SIZE) {
-                problems.fileError("the file is larger than " + YamlSource.MAX_SIZE / (1024 * 1024) + " MiB, the most a topology may be");
-                return failed(problems);
-            }
-            var text = Utf8Text.decode(bytes, problems);
-            return text.isPresent() ? parse(text.get(), file) : failed(problems);
-        } catch (NoSuchFileException missing) {
-            problems.fileError("no such file");
-        } catch (IOException unreadable) {
-            problems.fileError("cannot read the file: " + Printable.line(unreadable.getMessage()));
-        }
-        return failed(problems);
+        var text = TopologyFile.read(file, problems);
+        return text.isPresent() ? parse(text.get(), file) : failed(problems);
     }
 
-    /** Validates {@code text} as if it were the content of {@code file} (whose folder anchors relative paths). */
+    /** Validates {@code text} as if it were the content of {@code file} (whose folder anchors relative paths and includes). */
     public LoadResult parse(String text, Path file) {
         var problems = new Problems(file.toString());
         var reading = new Reading(problems, environment);
         var directory = file.toAbsolutePath().normalize().getParent();
-        var composed = YamlSource.compose(text, problems);
+        var composed = YamlSource.compose(text, file.toString(), problems);
         if (composed.isEmpty()) {
             if (!problems.hasErrors()) {
                 problems.fileError("the file is empty: a topology needs at least 'entities:'");
@@ -90,45 +57,24 @@ public final class TopologyLoader {
         var board = BoardReader.read(top.map("board"), directory);
         var defaults = DefaultsReader.read(top.map("defaults"));
         var alerts = AlertsReader.read(top.map("alerts"), reading);
-        var entities = entities(top, reading, defaults, directory);
+        var section = new EntitySection(reading);
+        // Without includes, everything is in this file; with them, this file may hold only the board's settings.
+        if (top.has("include") ? top.has("entities") : top.require("entities")) {
+            section.read(top, defaults, directory, null);
+        }
+        var includes = new IncludeReader(reading, file, defaults, section);
+        var include = includes.read(top);
+        var entities = section.checked();
+        if (entities.isEmpty() && !problems.hasErrors()) {
+            var at = top.has("entities") ? top.keyNode("entities") : top.keyNode("include");
+            problems.warning(at, top.has("include") ? "no entity in this file or the files it includes: the board will have nothing to show"
+                    : "'entities' is empty: the board will have nothing to show");
+        }
         if (problems.hasErrors()) {
             return failed(problems);
         }
-        var topology = new Topology(file, board, defaults, alerts, entities);
+        var topology = new Topology(file, board, defaults, alerts, entities, include, includes.projectAlerts());
         return new LoadResult(Optional.of(topology), problems.errors(), problems.warnings());
-    }
-
-    private static TreeMap<String, Entity> entities(YamlMap top, Reading reading, Defaults defaults, Path directory) {
-        var entities = new TreeMap<String, Entity>();
-        if (!top.require("entities")) {
-            return entities;
-        }
-        var section = YamlMap.of(reading, top.valueNode("entities"), "", "'entities'", top.keyNode("entities"));
-        if (section == null) {
-            return entities;
-        }
-        if (section.keys().isEmpty()) {
-            reading.problems.warning(top.keyNode("entities"), "'entities' is empty: the board will have nothing to show");
-        }
-        var references = new ArrayList<Reference>();
-        var reader = new EntityReader(reading, defaults, directory, references);
-        var declared = new HashSet<String>();
-        for (var name : section.keys()) {
-            var nameNode = (ScalarNode) section.keyNode(name);
-            if (!EntityReader.NAME.matcher(name).matches()) {
-                reading.problems.error(nameNode, "invalid entity name " + Scalar.quote(name)
-                        + ": use letters, digits, '_', '-' and '.', at most 128 of them");
-                continue;
-            }
-            declared.add(name);
-            var entity = reader.read(name, nameNode, section.valueNode(name));
-            if (entity != null) {
-                entities.put(name, entity);
-            }
-        }
-        ReferenceCheck.check(references, declared, entities, reading.problems);
-        CycleCheck.check(references, entities, reading.problems);
-        return entities;
     }
 
     private static LoadResult failed(Problems problems) {

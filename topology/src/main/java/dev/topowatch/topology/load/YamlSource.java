@@ -38,9 +38,10 @@ final class YamlSource {
     }
 
     /** The document's root node; empty after an error, or when the file holds no document at all. */
-    static Optional<Node> compose(String text, Problems problems) {
+    /** @param file the file's name as problems show it: every node's mark carries it, so that errors found later name the right file */
+    static Optional<Node> compose(String text, String file, Problems problems) {
         var settings = LoadSettings.builder()
-                .setLabel("topology")
+                .setLabel(file)
                 // YAML 1.2's core schema: null is also '~' and empty, as people write it; JSON's would not say so.
                 .setSchema(new CoreSchema())
                 .setAllowDuplicateKeys(false)

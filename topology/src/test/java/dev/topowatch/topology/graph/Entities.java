@@ -60,6 +60,6 @@ final class Entities {
     private static Entity entity(String name, EntityType type, String server, List<Dependency> dependsOn,
                                  CheckSpec check) {
         return new Entity(name, type, server, null, Duration.ofSeconds(60), Duration.ofSeconds(10), 2, 1,
-                dependsOn, Map.of(), true, true, null, null, check);
+                dependsOn, Map.of(), true, true, null, null, check, null, List.of(), null);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * The bot's commands, read by long polling and answered only in the configured chats (a stranger
- * who finds the bot learns nothing): {@code /status}, {@code /entity NAME}, {@code /mute NAME 1h},
+ * who finds the bot learns nothing): {@code /status [PROJECT]}, {@code /entity NAME}, {@code /mute NAME 1h},
  * {@code /unmute NAME}.
  */
 public final class BotCommands implements AutoCloseable {
@@ -89,11 +89,12 @@ public final class BotCommands implements AutoCloseable {
             command = command.substring(0, at);
         }
         return switch (command) {
-            case "/status", "/start" -> board.summary();
+            case "/status" -> board.summary(words.length < 2 ? null : words[1]);
+            case "/start" -> board.summary(null);
             case "/entity" -> words.length < 2 ? "Usage: /entity NAME" : board.entity(words[1]);
             case "/mute" -> words.length < 3 ? "Usage: /mute NAME 1h" : board.mute(words[1], words[2]);
             case "/unmute" -> words.length < 2 ? "Usage: /unmute NAME" : board.unmute(words[1]);
-            case "/help" -> "/status, /entity NAME, /mute NAME 1h, /unmute NAME";
+            case "/help" -> "/status [PROJECT], /entity NAME, /mute NAME 1h, /unmute NAME";
             default -> null;
         };
     }
