@@ -403,7 +403,8 @@ class SchedulerTest {
         var scheduler = scheduler(Map.of(EntityType.COMMAND, waitsOnce));
         scheduler.schedule(probedBy("api", Duration.ofHours(1), Duration.ofSeconds(3)));
         scheduler.start();
-        await(() -> scheduler.probesInFlight() == 1, Duration.ofSeconds(1));
+        // Counted in flight before its thread runs the checker: wait for the checker itself.
+        await(() -> probeStarts.size() == 1, Duration.ofSeconds(1));
 
         clock.advance(Duration.ofSeconds(30));
         assertThat(scheduler.runFresh("api")).isTrue();
