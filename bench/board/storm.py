@@ -34,10 +34,9 @@ import urllib.request
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 ROLES = ["api", "web", "worker", "cron", "cache", "queue", "db"]
-LAUNCHER_OPTS = ("-XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 "
-                 "-XX:CompileThresholdScaling=0.1 -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=64m "
-                 "-XX:-UsePerfData -Xms16m -XX:MaxRAMPercentage=25 -XX:MinHeapFreeRatio=10 "
-                 "-XX:MaxHeapFreeRatio=30 -XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=10000")
+# The launcher's flags (packaging/jvm.options), for --jfr, which adds a recording to them.
+with open(os.path.join(ROOT, "packaging", "jvm.options")) as options:
+    LAUNCHER_OPTS = " ".join(line.split("#")[0].strip() for line in options if line.split("#")[0].strip())
 
 
 def free_port():

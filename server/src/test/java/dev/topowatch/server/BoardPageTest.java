@@ -140,7 +140,8 @@ class BoardPageTest {
 
         browser.findElement(By.cssSelector("#ranges button[data-range='1h']")).click();
 
-        waiting(Duration.ofSeconds(10)).until(driver -> {
+        // The chart is redrawn as checks come in: a title found may be replaced before it is read.
+        waiting(Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
             var title = driver.findElements(By.cssSelector("#panel-sparkline svg title"));
             return !title.isEmpty() && title.getFirst().getAttribute("textContent").endsWith("over the last 1h");
         });

@@ -28,6 +28,15 @@ public record Entity(String name, EntityType type, String server, String runtime
                      Map<String, ConfigText> extra, boolean critical, boolean alerts, ConfigText description,
                      ConfigText link, CheckSpec check, String project, List<String> tags, Duration retryInterval) {
 
+    /** An entity with the built-in retry interval. */
+    public Entity(String name, EntityType type, String server, String runtime, Duration interval,
+                  Duration timeout, int failureThreshold, int successThreshold, List<Dependency> dependsOn,
+                  Map<String, ConfigText> extra, boolean critical, boolean alerts, ConfigText description,
+                  ConfigText link, CheckSpec check, String project, List<String> tags) {
+        this(name, type, server, runtime, interval, timeout, failureThreshold, successThreshold, dependsOn, extra,
+                critical, alerts, description, link, check, project, tags, null);
+    }
+
     public Entity {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");

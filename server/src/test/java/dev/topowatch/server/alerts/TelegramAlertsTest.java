@@ -239,7 +239,8 @@ class TelegramAlertsTest {
         alerts.up("db");
 
         var sent = telegram.awaitDelivered(2, Duration.ofSeconds(5));
-        assertThat(sent.get(1).text()).isEqualTo("""
+        // The clock runs on in real time besides the four minutes: a busy machine adds seconds.
+        assertThat(sent.get(1).text().replaceFirst("recovered after 4m( \\d+s)?\n", "recovered after 4m\n")).isEqualTo("""
                 ✅ <b>db</b> recovered after 4m
                 (was down since 2026-12-01 10:00:00 UTC)
                 3 affected at the peak
