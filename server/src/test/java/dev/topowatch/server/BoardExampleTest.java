@@ -51,8 +51,9 @@ class BoardExampleTest {
         harness.awaitStatus("board_api", "up");
         harness.awaitStatus("worker", "up");
 
-        // Two failures confirmed it (failure_threshold 2): the second a retry, not the next interval.
-        assertThat(root.get("fail_count").asInt()).isEqualTo(2);
+        // Two failures confirmed it (failure_threshold 2): the second a retry, not the next interval
+        // (a fresh check asked for the new root may have come in by the time it is read).
+        assertThat(root.get("fail_count").asInt()).isGreaterThanOrEqualTo(2);
         for (var name : new String[] {"postgres_main", "orders_api", "cache_primary", "diagram_render", "board_api"}) {
             var since = Instant.parse(harness.json("/api/entities/" + name).get("since").asText());
             assertThat(Duration.between(started, since)).as(name).isLessThan(Duration.ofSeconds(15));
