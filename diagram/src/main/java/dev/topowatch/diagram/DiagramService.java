@@ -48,7 +48,7 @@ public final class DiagramService implements AutoCloseable {
     static final int PROBLEM_SLOTS = 4;
 
     /** One topology, cut into tiles, each tile's interior laid out once. */
-    private record Tiles(long version, Topology topology, TileGraph graph, Map<String, TileInterior> interiors) {
+    private record Tiles(long version, Topology topology, Projects projects, TileGraph graph, Map<String, TileInterior> interiors) {
     }
 
     /** The layered view of one topology: the grid until the engine's layout is ready. */
@@ -121,10 +121,10 @@ public final class DiagramService implements AutoCloseable {
         return switch (request.view()) {
             case OVERVIEW -> {
                 if (request.project() != null) {
-                    var shown = Projects.of(tiles.topology()).shownWith(request.project(), tiles.topology());
+                    var shown = tiles.projects().shownWith(request.project(), tiles.topology());
                     yield cached(List.of(tiles.version(), request.view(), viewport, request.theme(), request.project(),
                             problemSlots(tiles.graph(), statuses)), () -> {
-                        var part = tiles(tiles.version(), tiles.topology(), shown);
+                        var part = tiles(tiles.version(), tiles.topology(), tiles.projects(), shown);
                         var layout = OverviewLayout.of(part.graph(), part.interiors(), problemSlots(part.graph(), statuses), viewport);
                         return OverviewRenderer.template(tiles.topology(), part.graph(), layout, request.theme(), title, "overview");
                     });
@@ -137,10 +137,10 @@ public final class DiagramService implements AutoCloseable {
             case PROBLEMS -> {
                 var shown = problems(tiles.topology(), statuses);
                 if (request.project() != null) {
-                    shown.retainAll(Projects.of(tiles.topology()).shownWith(request.project(), tiles.topology()));
+                    shown.retainAll(tiles.projects().shownWith(request.project(), tiles.topology()));
                 }
                 yield cached(List.of(tiles.version(), request.view(), viewport, request.theme(), shown), () -> {
-                    var part = tiles(tiles.version(), tiles.topology(), shown);
+                    var part = tiles(tiles.version(), tiles.topology(), tiles.projects(), shown);
                     var layout = OverviewLayout.of(part.graph(), part.interiors(), problemSlots(part.graph(), statuses), viewport);
                     return OverviewRenderer.template(tiles.topology(), part.graph(), layout, request.theme(), title, "problems");
                 });
@@ -208,7 +208,7 @@ public final class DiagramService implements AutoCloseable {
     /** The projects of the current topology, in name order: what the page's picker offers. */
     public List<String> projects() {
         var tiles = current;
-        return tiles == null ? List.of() : Projects.of(tiles.topology()).names();
+        return tiles == null ? List.of() : tiles.projects().names();
     }
 
     /** Whether {@code id} names a tile of the current topology (a server, or one of the two tiles that are not). */
@@ -237,16 +237,17 @@ public final class DiagramService implements AutoCloseable {
     }
 
     private Tiles tiles(long version, Topology topology) {
-        return tiles(version, topology, topology.entities().keySet());
+        return tiles(version, topology, Projects.of(topology), topology.entities().keySet());
     }
 
-    private Tiles tiles(long version, Topology topology, Set<String> shown) {
-        var graph = TileGraph.of(topology, shown);
+    /** The tiles of the entities in {@code shown}, cut by the whole topology's projects (computed once per topology). */
+    private Tiles tiles(long version, Topology topology, Projects projects, Set<String> shown) {
+        var graph = TileGraph.of(topology, projects, shown);
         var interiors = new HashMap<String, TileInterior>();
         for (var tile : graph.tiles()) {
             interiors.put(tile.id(), TileInterior.of(topology, tile, graph.insideOf(tile.id()), sizer));
         }
-        return new Tiles(version, topology, graph, interiors);
+        return new Tiles(version, topology, projects, graph, interiors);
     }
 
     /** The layered view: the grid at once, the engine's layout from the background when it is ready. */

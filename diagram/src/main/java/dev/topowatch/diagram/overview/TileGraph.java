@@ -39,17 +39,12 @@ public final class TileGraph {
         }
     }
 
-    public static TileGraph of(Topology topology) {
-        return of(topology, topology.entities().keySet());
-    }
-
     /**
      * Only the entities in {@code shown}, and the arcs between them; a server is shown when any of its
      * entities is. When entities belong to projects, a server's tile is cut per project (an id like
      * {@code shop:web1}), so that each project's frame holds what is its own.
      */
-    public static TileGraph of(Topology topology, Set<String> shown) {
-        var projects = Projects.of(topology);
+    public static TileGraph of(Topology topology, Projects projects, Set<String> shown) {
         var members = new TreeMap<String, List<String>>();
         var keys = new HashMap<String, TileKey>();
         var serversShown = new TreeSet<String>();

@@ -76,9 +76,10 @@ final class DiagramController {
         if (chosen == DiagramRequest.View.LAYERED) {
             throw ApiError.badRequest("'project' narrows the overview and the problems view, not the layered view");
         }
-        if (!diagram.projects().contains(project)) {
-            throw ApiError.notFound("no project named '" + project + "'" + (diagram.projects().isEmpty()
-                    ? " (the topology names no project)" : " (projects: " + String.join(", ", diagram.projects()) + ")"));
+        var projects = diagram.projects();
+        if (!projects.contains(project)) {
+            throw ApiError.notFound("no project named '" + project + "'" + (projects.isEmpty()
+                    ? " (the topology names no project)" : " (projects: " + String.join(", ", projects) + ")"));
         }
         return request.withProject(project);
     }
